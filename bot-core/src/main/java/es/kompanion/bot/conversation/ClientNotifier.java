@@ -1,0 +1,77 @@
+package es.kompanion.bot.conversation;
+
+import java.util.Locale;
+import java.util.function.Function;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import es.kompanion.bot.delivery.Outbox;
+import es.kompanion.bot.survey.Surveys;
+import es.kompanion.bot.ticket.StaffReplied;
+import es.kompanion.bot.ticket.TicketStatus;
+import es.kompanion.bot.ticket.TicketStatusChanged;
+import es.kompanion.bot.ticket.TicketSummary;
+import es.kompanion.bot.ticket.Tickets;
+import es.kompanion.bot.user.ChatIdentity;
+import es.kompanion.bot.user.Client;
+import es.kompanion.bot.user.Clients;
+
+/**
+ * Tells a client, in every chat they linked, what staff did on their tickets: answers,
+ * status changes and, on closing, the survey. Runs inside the transaction of the change,
+ * so the messages are queued if and only if the change is stored.
+ */
+@Component
+class ClientNotifier {
+
+	private final Tickets tickets;
+
+	private final Surveys surveys;
+
+	private final Clients clients;
+
+	private final Replies replies;
+
+	private final Outbox outbox;
+
+	ClientNotifier(Tickets tickets, Surveys surveys, Clients clients, Replies replies, Outbox outbox) {
+		this.tickets = tickets;
+		this.surveys = surveys;
+		this.clients = clients;
+		this.replies = replies;
+		this.outbox = outbox;
+	}
+
+	@EventListener
+	void on(StaffReplied event) {
+		TicketSummary ticket = this.tickets.summary(event.ticketId());
+		String body = this.tickets.message(event.messageId()).getBody();
+		tell(event.clientId(), (locale) -> this.replies.staffReply(locale, ticket, body));
+	}
+
+	@EventListener
+	void on(TicketStatusChanged event) {
+		if (event.actor().isClient()) {
+			return;
+		}
+		TicketSummary ticket = this.tickets.summary(event.ticketId());
+		if (event.to() == TicketStatus.CLOSED && this.surveys.find(ticket.id()).isEmpty()) {
+			tell(event.clientId(), (locale) -> this.replies.surveyPrompt(locale, ticket));
+		}
+		else {
+			tell(event.clientId(), (locale) -> this.replies.statusChanged(locale, ticket));
+		}
+	}
+
+	private void tell(Long clientId, Function<Locale, Reply> message) {
+		Client client = this.clients.find(clientId).orElseThrow();
+		Reply reply = message.apply(Texts.locale(client.getLanguage()));
+		for (ChatIdentity identity : this.clients.identitiesOf(clientId)) {
+			this.outbox.enqueue(identity.getChannel().name(),
+					ClientDelivery.streamKey(identity.getChannel(), identity.getChatId()),
+					new ClientDelivery(identity.getChatId(), reply));
+		}
+	}
+
+}

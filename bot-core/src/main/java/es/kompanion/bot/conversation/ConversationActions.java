@@ -1,0 +1,358 @@
+package es.kompanion.bot.conversation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.statemachine.StateContext;
+import org.springframework.statemachine.action.Action;
+import org.springframework.statemachine.guard.Guard;
+import org.springframework.stereotype.Component;
+
+import es.kompanion.bot.CoreProperties;
+import es.kompanion.bot.survey.RatingOutcome;
+import es.kompanion.bot.survey.Surveys;
+import es.kompanion.bot.ticket.Department;
+import es.kompanion.bot.ticket.TicketNotFoundException;
+import es.kompanion.bot.ticket.TicketStatus;
+import es.kompanion.bot.ticket.TicketSummary;
+import es.kompanion.bot.ticket.Tickets;
+
+/**
+ * The actions and guards of the conversation machine. Each action speaks through the
+ * {@link Turn}; an unexpected exception is kept on the turn so the engine can roll the
+ * whole turn back instead of the machine swallowing it.
+ */
+@Component
+class ConversationActions {
+
+	private static final Logger log = LoggerFactory.getLogger(ConversationActions.class);
+
+	static final String DEPARTMENT = "department";
+
+	static final String DESCRIPTION = "description";
+
+	static final String CANDIDATE = "candidate";
+
+	static final String TICKET = "ticketId";
+
+	static final String PENDING_TEXT = "pendingText";
+
+	static final String RATED = "rated";
+
+	private static final int WHICH_TICKET_CHOICES = 5;
+
+	private final Tickets tickets;
+
+	private final Surveys surveys;
+
+	private final Replies replies;
+
+	private final int minLength;
+
+	private final int maxLength;
+
+	ConversationActions(Tickets tickets, Surveys surveys, Replies replies, CoreProperties properties) {
+		this.tickets = tickets;
+		this.surveys = surveys;
+		this.replies = replies;
+		this.minLength = properties.descriptionMinLength();
+		this.maxLength = properties.descriptionMaxLength();
+	}
+
+	Action<ConversationState, ConversationEvent> showMenu() {
+		return act((turn, vars) -> {
+			vars.clear();
+			turn.say(this.replies.menu(turn.locale()));
+		});
+	}
+
+	Action<ConversationState, ConversationEvent> cancel() {
+		return act((turn, vars) -> {
+			vars.clear();
+			turn.say(this.replies.withMenu(turn.locale(), "flow.cancelled"));
+		});
+	}
+
+	Action<ConversationState, ConversationEvent> startTicket() {
+		return act((turn, vars) -> {
+			vars.clear();
+			turn.say(this.replies.departments(turn.locale()));
+		});
+	}
+
+	Action<ConversationState, ConversationEvent> startTicketFromText() {
+		return act((turn, vars) -> {
+			String text = vars.remove(PENDING_TEXT);
+			vars.clear();
+			if (text != null && isValidDescription(text)) {
+				vars.put(DESCRIPTION, text.strip());
+			}
+			turn.say(this.replies.departments(turn.locale()));
+		});
+	}
+
+	Action<ConversationState, ConversationEvent> askDepartmentAgain() {
+		return act((turn, vars) -> turn.say(this.replies.departments(turn.locale())));
+	}
+
+	Action<ConversationState, ConversationEvent> storeDepartment() {
+		return act((turn, vars) -> vars.put(DEPARTMENT, turn.signal().argument()));
+	}
+
+	Action<ConversationState, ConversationEvent> askDescription() {
+		return act((turn, vars) -> turn.say(this.replies.askDescription(turn.locale(), department(vars))));
+	}
+
+	Action<ConversationState, ConversationEvent> storeCandidate() {
+		return act((turn, vars) -> vars.put(CANDIDATE, turn.signal().text()));
+	}
+
+	Guard<ConversationState, ConversationEvent> candidateIsValid() {
+		return check((turn, vars) -> isValidDescription(vars.getOrDefault(CANDIDATE, "")));
+	}
+
+	Guard<ConversationState, ConversationEvent> hasDescription() {
+		return check((turn, vars) -> vars.containsKey(DESCRIPTION));
+	}
+
+	Action<ConversationState, ConversationEvent> acceptCandidate() {
+		return act((turn, vars) -> {
+			vars.put(DESCRIPTION, vars.remove(CANDIDATE).strip());
+			turn.say(this.replies.summary(turn.locale(), department(vars), vars.get(DESCRIPTION)));
+		});
+	}
+
+	Action<ConversationState, ConversationEvent> rejectCandidate() {
+		return act((turn, vars) -> {
+			vars.remove(CANDIDATE);
+			turn.say(this.replies.descriptionHint(turn.locale(), this.minLength, this.maxLength));
+		});
+	}
+
+	Action<ConversationState, ConversationEvent> showSummary() {
+		return act((turn, vars) -> turn
+			.say(this.replies.summary(turn.locale(), department(vars), vars.getOrDefault(DESCRIPTION, ""))));
+	}
+
+	Action<ConversationState, ConversationEvent> askNewText() {
+		return act((turn, vars) -> turn.say(this.replies.askDescription(turn.locale(), department(vars))));
+	}
+
+	Action<ConversationState, ConversationEvent> createTicket() {
+		return act((turn, vars) -> {
+			TicketSummary ticket = this.tickets.open(turn.clientId(), department(vars), vars.get(DESCRIPTION),
+					turn.channel());
+			vars.clear();
+			turn.say(this.replies.created(turn.locale(), ticket));
+		});
+	}
+
+	Action<ConversationState, ConversationEvent> listTickets() {
+		return act((turn, vars) -> {
+			vars.clear();
+			turn.say(this.replies.ticketList(turn.locale(), this.tickets.recentOf(turn.clientId(), Replies.LIST_SIZE)));
+		});
+	}
+
+	Guard<ConversationState, ConversationEvent> ownsUnresolvedTicket() {
+		return check((turn, vars) -> unresolvedTicket(turn, turn.signal().argument()) != null);
+	}
+
+	Action<ConversationState, ConversationEvent> askReply() {
+		return act((turn, vars) -> {
+			vars.clear();
+			TicketSummary ticket = this.tickets.owned(Long.valueOf(turn.signal().argument()), turn.clientId());
+			vars.put(TICKET, ticket.id().toString());
+			turn.say(this.replies.askReply(turn.locale(), ticket));
+		});
+	}
+
+	Action<ConversationState, ConversationEvent> sendReply() {
+		return act((turn, vars) -> {
+			addToTicket(turn, vars.get(TICKET), turn.signal().text());
+			vars.clear();
+		});
+	}
+
+	Action<ConversationState, ConversationEvent> askWhichTicket() {
+		return act((turn, vars) -> {
+			vars.clear();
+			vars.put(PENDING_TEXT, turn.signal().text());
+			turn.say(this.replies.askWhichTicket(turn.locale(),
+					this.tickets.unresolvedOf(turn.clientId(), WHICH_TICKET_CHOICES)));
+		});
+	}
+
+	Action<ConversationState, ConversationEvent> addPendingText() {
+		return act((turn, vars) -> {
+			addToTicket(turn, turn.signal().argument(), vars.get(PENDING_TEXT));
+			vars.clear();
+		});
+	}
+
+	Action<ConversationState, ConversationEvent> recordRating() {
+		return act((turn, vars) -> {
+			vars.clear();
+			Rating rating = Rating.parse(turn.signal().argument());
+			RatingOutcome outcome = rate(turn, rating);
+			if (outcome == RatingOutcome.RECORDED) {
+				vars.put(TICKET, rating.ticketId().toString());
+				vars.put(RATED, "true");
+			}
+		});
+	}
+
+	Action<ConversationState, ConversationEvent> rateKeepingDraft() {
+		return act((turn, vars) -> {
+			if (rate(turn, Rating.parse(turn.signal().argument())) == RatingOutcome.RECORDED) {
+				turn.say(this.replies.notice(turn.locale(), "survey.thanks"));
+			}
+		});
+	}
+
+	Guard<ConversationState, ConversationEvent> ratingRecorded() {
+		return check((turn, vars) -> vars.containsKey(RATED));
+	}
+
+	Action<ConversationState, ConversationEvent> askComment() {
+		return act((turn, vars) -> {
+			vars.remove(RATED);
+			turn.say(this.replies.askComment(turn.locale()));
+		});
+	}
+
+	Action<ConversationState, ConversationEvent> saveComment() {
+		return act((turn, vars) -> {
+			this.surveys.comment(Long.valueOf(vars.get(TICKET)), turn.clientId(), turn.signal().text().strip());
+			vars.clear();
+			turn.say(this.replies.withMenu(turn.locale(), "survey.thanks"));
+		});
+	}
+
+	Action<ConversationState, ConversationEvent> skipComment() {
+		return act((turn, vars) -> {
+			vars.clear();
+			turn.say(this.replies.withMenu(turn.locale(), "survey.thanks"));
+		});
+	}
+
+	Action<ConversationState, ConversationEvent> doNothing() {
+		return act((turn, vars) -> {
+		});
+	}
+
+	/**
+	 * Says again what the client is expected to do in the given state, for input the
+	 * state does not take.
+	 */
+	void prompt(ConversationState state, Turn turn, Map<String, String> vars) {
+		Reply reply = switch (state) {
+			case CHOOSING_DEPARTMENT -> this.replies.departments(turn.locale());
+			case WRITING_DESCRIPTION -> this.replies.askDescription(turn.locale(), department(vars));
+			case CONFIRMING_TICKET ->
+				this.replies.summary(turn.locale(), department(vars), vars.getOrDefault(DESCRIPTION, ""));
+			case WRITING_REPLY -> this.replies.askReply(turn.locale(),
+					this.tickets.owned(Long.valueOf(vars.get(TICKET)), turn.clientId()));
+			case CHOOSING_TICKET_FOR_TEXT -> this.replies.askWhichTicket(turn.locale(),
+					this.tickets.unresolvedOf(turn.clientId(), WHICH_TICKET_CHOICES));
+			case WRITING_SURVEY_COMMENT -> this.replies.askComment(turn.locale());
+			default -> this.replies.menu(turn.locale());
+		};
+		turn.say(reply);
+	}
+
+	private void addToTicket(Turn turn, @Nullable String ticketId, @Nullable String text) {
+		TicketSummary ticket = unresolvedTicket(turn, ticketId);
+		if (ticket == null || text == null) {
+			turn.say(this.replies.withMenu(turn.locale(), "ticket.reply.closed"));
+			return;
+		}
+		this.tickets.addClientMessage(ticket.id(), turn.clientId(), text);
+		turn.say(this.replies.withMenu(turn.locale(), "ticket.reply.sent", ticket.label()));
+	}
+
+	private RatingOutcome rate(Turn turn, Rating rating) {
+		RatingOutcome outcome;
+		try {
+			outcome = this.surveys.rate(rating.ticketId(), turn.clientId(), rating.stars());
+		}
+		catch (TicketNotFoundException ex) {
+			outcome = RatingOutcome.INVALID;
+		}
+		switch (outcome) {
+			case ALREADY_RATED -> turn.say(this.replies.notice(turn.locale(), "survey.already"));
+			case NOT_CLOSED, INVALID -> turn.say(this.replies.notice(turn.locale(), "survey.unavailable"));
+			case RECORDED -> log.debug("Rating recorded");
+		}
+		return outcome;
+	}
+
+	private @Nullable TicketSummary unresolvedTicket(Turn turn, @Nullable String ticketId) {
+		if (ticketId == null) {
+			return null;
+		}
+		try {
+			TicketSummary ticket = this.tickets.owned(Long.valueOf(ticketId), turn.clientId());
+			return (ticket.status() != TicketStatus.CLOSED) ? ticket : null;
+		}
+		catch (TicketNotFoundException | NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private boolean isValidDescription(String text) {
+		String trimmed = text.strip();
+		int length = trimmed.codePointCount(0, trimmed.length());
+		return length >= this.minLength && length <= this.maxLength;
+	}
+
+	private static Department department(Map<String, String> vars) {
+		return Department.valueOf(vars.getOrDefault(DEPARTMENT, Department.OTHER.name()));
+	}
+
+	private static Action<ConversationState, ConversationEvent> act(BiConsumer<Turn, Map<String, String>> body) {
+		return (context) -> {
+			Turn turn = Turn.of(context);
+			try {
+				body.accept(turn, variables(context));
+			}
+			catch (RuntimeException ex) {
+				turn.fail(ex);
+			}
+		};
+	}
+
+	private static Guard<ConversationState, ConversationEvent> check(BiPredicate<Turn, Map<String, String>> test) {
+		return (context) -> {
+			Turn turn = Turn.of(context);
+			try {
+				return test.test(turn, variables(context));
+			}
+			catch (RuntimeException ex) {
+				turn.fail(ex);
+				return false;
+			}
+		};
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, String> variables(StateContext<ConversationState, ConversationEvent> context) {
+		return (Map<String, String>) (Map<?, ?>) context.getExtendedState().getVariables();
+	}
+
+	private record Rating(Long ticketId, int stars) {
+
+		static Rating parse(@Nullable String argument) {
+			String[] parts = String.valueOf(argument).split(":");
+			return new Rating(Long.valueOf(parts[0]), Integer.parseInt(parts[1]));
+		}
+
+	}
+
+}

@@ -1,0 +1,178 @@
+package es.kompanion.bot.conversation;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+import es.kompanion.bot.ticket.Department;
+import es.kompanion.bot.ticket.TicketStatus;
+import es.kompanion.bot.ticket.TicketSummary;
+
+/**
+ * Builds the bot's replies, in the client's language, with the buttons that fit each
+ * step.
+ */
+@Component
+class Replies {
+
+	static final int LIST_SIZE = 10;
+
+	private static final int PREVIEW_LENGTH = 60;
+
+	private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
+
+	private final Texts texts;
+
+	Replies(Texts texts) {
+		this.texts = texts;
+	}
+
+	Reply menu(Locale locale) {
+		return new Reply(this.texts.rich(locale, "menu.prompt"), mainButtons(locale), null);
+	}
+
+	Reply notice(Locale locale, String key, Object... args) {
+		return Reply.of(this.texts.rich(locale, key, args));
+	}
+
+	Reply withMenu(Locale locale, String key, Object... args) {
+		return new Reply(this.texts.rich(locale, key, args), mainButtons(locale), null);
+	}
+
+	Reply departments(Locale locale) {
+		List<List<Choice>> rows = new ArrayList<>();
+		Department[] all = Department.values();
+		for (int i = 0; i < all.length; i += 2) {
+			List<Choice> row = new ArrayList<>();
+			for (int j = i; j < Math.min(i + 2, all.length); j++) {
+				row.add(Choice.action(this.texts.department(locale, all[j]), Signal.department(all[j])));
+			}
+			rows.add(row);
+		}
+		rows.add(List.of(cancel(locale)));
+		return new Reply(this.texts.rich(locale, "ticket.new.department"), rows, null);
+	}
+
+	Reply askDescription(Locale locale, Department department) {
+		return new Reply(this.texts.rich(locale, "ticket.new.description", this.texts.department(locale, department)),
+				List.of(List.of(cancel(locale))), null);
+	}
+
+	Reply descriptionHint(Locale locale, int min, int max) {
+		return new Reply(
+				this.texts.rich(locale, "ticket.new.description.hint", String.valueOf(min), String.valueOf(max)),
+				List.of(List.of(cancel(locale))), null);
+	}
+
+	Reply summary(Locale locale, Department department, String description) {
+		RichText text = this.texts.rich(locale, "ticket.new.summary", this.texts.department(locale, department))
+			.append(RichText.plain("\n" + description));
+		return new Reply(text, List.of(
+				List.of(Choice.action(this.texts.plain(locale, "button.confirm"), Signal.CONFIRM)),
+				List.of(Choice.action(this.texts.plain(locale, "button.change-department"), Signal.CHANGE_DEPARTMENT),
+						Choice.action(this.texts.plain(locale, "button.change-text"), Signal.CHANGE_TEXT)),
+				List.of(cancel(locale))), null);
+	}
+
+	Reply created(Locale locale, TicketSummary ticket) {
+		return new Reply(this.texts.rich(locale, "ticket.new.created", ticket.label(),
+				this.texts.department(locale, ticket.department())), mainButtons(locale), ticket.id());
+	}
+
+	Reply ticketList(Locale locale, List<TicketSummary> tickets) {
+		if (tickets.isEmpty()) {
+			return withMenu(locale, "tickets.none");
+		}
+		RichText text = this.texts.rich(locale, "tickets.title", String.valueOf(tickets.size()));
+		List<List<Choice>> rows = new ArrayList<>();
+		for (TicketSummary ticket : tickets) {
+			text = text.append(this.texts.rich(locale, "tickets.line", ticket.label(), statusIcon(ticket.status()),
+					this.texts.status(locale, ticket.status()), this.texts.department(locale, ticket.department()),
+					DateTimeFormatter.ofPattern("dd/MM/yyyy").format(ticket.createdAt().atZone(MADRID)),
+					preview(ticket.description())));
+			if (ticket.status() != TicketStatus.CLOSED) {
+				rows.add(List.of(Choice.action(this.texts.plain(locale, "button.reply-to", ticket.label()),
+						Signal.replyTo(ticket.id()))));
+			}
+		}
+		rows.addAll(mainButtons(locale));
+		return new Reply(text, rows, null);
+	}
+
+	Reply askReply(Locale locale, TicketSummary ticket) {
+		return new Reply(this.texts.rich(locale, "ticket.reply.prompt", ticket.label()),
+				List.of(List.of(cancel(locale))), ticket.id());
+	}
+
+	Reply askWhichTicket(Locale locale, List<TicketSummary> unresolved) {
+		List<List<Choice>> rows = new ArrayList<>();
+		for (TicketSummary ticket : unresolved) {
+			rows.add(List.of(Choice.action(
+					this.texts.plain(locale, "button.add-to", ticket.label(), preview(ticket.description())),
+					Signal.addTo(ticket.id()))));
+		}
+		rows.add(List.of(Choice.action(this.texts.plain(locale, "button.new-ticket"), Signal.NEW_TICKET_FROM_TEXT)));
+		rows.add(List.of(cancel(locale)));
+		String key = unresolved.isEmpty() ? "text.which-ticket.none" : "text.which-ticket";
+		return new Reply(this.texts.rich(locale, key), rows, null);
+	}
+
+	Reply surveyPrompt(Locale locale, TicketSummary ticket) {
+		List<Choice> stars = new ArrayList<>();
+		for (int rating = 1; rating <= 5; rating++) {
+			stars.add(Choice.action(rating + " ⭐", Signal.rate(ticket.id(), rating)));
+		}
+		return new Reply(this.texts.rich(locale, "survey.prompt", ticket.label()), List.of(stars), ticket.id());
+	}
+
+	Reply askComment(Locale locale) {
+		return new Reply(this.texts.rich(locale, "survey.comment"),
+				List.of(List.of(Choice.action(this.texts.plain(locale, "button.skip"), Signal.SKIP))), null);
+	}
+
+	Reply staffReply(Locale locale, TicketSummary ticket, String body) {
+		RichText text = this.texts.rich(locale, "notify.staff-reply", ticket.label())
+			.append(RichText.plain("\n" + body));
+		return new Reply(text,
+				List.of(List.of(Choice.action(this.texts.plain(locale, "button.reply"), Signal.replyTo(ticket.id())),
+						Choice.action(this.texts.plain(locale, "button.my-tickets"), Signal.MY_TICKETS))),
+				ticket.id());
+	}
+
+	Reply statusChanged(Locale locale, TicketSummary ticket) {
+		String key = "notify.status." + ticket.status().name();
+		List<List<Choice>> rows = (ticket.status() == TicketStatus.CLOSED) ? List.of() : List
+			.of(List.of(Choice.action(this.texts.plain(locale, "button.reply"), Signal.replyTo(ticket.id()))));
+		return new Reply(this.texts.rich(locale, key, ticket.label(), statusIcon(ticket.status())), rows, ticket.id());
+	}
+
+	private List<List<Choice>> mainButtons(Locale locale) {
+		return List.of(List.of(Choice.action(this.texts.plain(locale, "button.new-ticket"), Signal.NEW_TICKET),
+				Choice.action(this.texts.plain(locale, "button.my-tickets"), Signal.MY_TICKETS)));
+	}
+
+	private Choice cancel(Locale locale) {
+		return Choice.action(this.texts.plain(locale, "button.cancel"), Signal.CANCEL);
+	}
+
+	static String statusIcon(TicketStatus status) {
+		return switch (status) {
+			case OPEN -> "🟢";
+			case PENDING_CLIENT -> "🟡";
+			case CLOSED -> "🔴";
+		};
+	}
+
+	static String preview(String text) {
+		String line = text.strip().replaceAll("\\s+", " ");
+		if (line.codePointCount(0, line.length()) <= PREVIEW_LENGTH) {
+			return line;
+		}
+		return line.substring(0, line.offsetByCodePoints(0, PREVIEW_LENGTH - 1)) + "…";
+	}
+
+}

@@ -1,0 +1,110 @@
+package es.kompanion.bot.conversation;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import es.kompanion.bot.ticket.Department;
+
+/**
+ * An inbound input decoded into a machine event and its arguments. Also encodes the
+ * button actions the engine hands out, so both directions live in one place. Codes are
+ * short ASCII so that they fit Telegram's 64-byte callback data whatever the ids.
+ */
+record Signal(ConversationEvent event, @Nullable String argument, @Nullable String text) {
+
+	static final String MENU = "m";
+
+	static final String CANCEL = "x";
+
+	static final String NEW_TICKET = "n";
+
+	static final String MY_TICKETS = "l";
+
+	static final String CONFIRM = "ok";
+
+	static final String CHANGE_DEPARTMENT = "cd";
+
+	static final String CHANGE_TEXT = "ct";
+
+	static final String NEW_TICKET_FROM_TEXT = "nt";
+
+	static final String SKIP = "sk";
+
+	static String department(Department department) {
+		return "d:" + department.ordinal();
+	}
+
+	static String replyTo(Long ticketId) {
+		return "r:" + ticketId;
+	}
+
+	static String addTo(Long ticketId) {
+		return "a:" + ticketId;
+	}
+
+	static String rate(Long ticketId, int rating) {
+		return "s:" + ticketId + ":" + rating;
+	}
+
+	static Signal decode(Inbound inbound) {
+		if (inbound.choice() != null) {
+			return decodeChoice(inbound.choice());
+		}
+		String text = (inbound.text() != null) ? inbound.text().strip() : "";
+		if (text.isEmpty()) {
+			return inbound.files().isEmpty() ? of(ConversationEvent.UNKNOWN) : of(ConversationEvent.FILES);
+		}
+		if (text.startsWith("/")) {
+			return decodeCommand(text);
+		}
+		return new Signal(ConversationEvent.TEXT, null, inbound.text());
+	}
+
+	private static Signal decodeCommand(String text) {
+		String command = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+		int mention = command.indexOf('@');
+		if (mention > 0) {
+			command = command.substring(0, mention);
+		}
+		return switch (command) {
+			case "/start", "/menu", "/inicio" -> of(ConversationEvent.MENU);
+			case "/cancel", "/cancelar" -> of(ConversationEvent.CANCEL);
+			case "/new", "/nueva", "/nuevo" -> of(ConversationEvent.NEW_TICKET);
+			case "/tickets", "/consultas" -> of(ConversationEvent.MY_TICKETS);
+			default -> of(ConversationEvent.UNKNOWN);
+		};
+	}
+
+	private static Signal decodeChoice(String code) {
+		String[] parts = code.split(":", 3);
+		try {
+			return switch (parts[0]) {
+				case MENU -> of(ConversationEvent.MENU);
+				case CANCEL -> of(ConversationEvent.CANCEL);
+				case NEW_TICKET -> of(ConversationEvent.NEW_TICKET);
+				case MY_TICKETS -> of(ConversationEvent.MY_TICKETS);
+				case CONFIRM -> of(ConversationEvent.CONFIRM);
+				case CHANGE_DEPARTMENT -> of(ConversationEvent.CHANGE_DEPARTMENT);
+				case CHANGE_TEXT -> of(ConversationEvent.CHANGE_TEXT);
+				case NEW_TICKET_FROM_TEXT -> of(ConversationEvent.NEW_TICKET_FROM_TEXT);
+				case SKIP -> of(ConversationEvent.SKIP);
+				case "d" -> new Signal(ConversationEvent.DEPARTMENT,
+						Department.values()[Integer.parseInt(parts[1])].name(), null);
+				case "r" -> new Signal(ConversationEvent.REPLY_TO, String.valueOf(Long.parseLong(parts[1])), null);
+				case "a" -> new Signal(ConversationEvent.ADD_TO_TICKET, String.valueOf(Long.parseLong(parts[1])), null);
+				case "s" -> new Signal(ConversationEvent.RATE,
+						Long.parseLong(parts[1]) + ":" + Integer.parseInt(parts[2]), null);
+				default -> of(ConversationEvent.UNKNOWN);
+			};
+		}
+		catch (RuntimeException ex) {
+			return of(ConversationEvent.UNKNOWN);
+		}
+	}
+
+	private static Signal of(ConversationEvent event) {
+		return new Signal(event, null, null);
+	}
+
+}

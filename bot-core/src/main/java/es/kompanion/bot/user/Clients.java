@@ -1,0 +1,138 @@
+package es.kompanion.bot.user;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import es.kompanion.bot.CoreProperties;
+
+/**
+ * Registers clients and links their chat accounts.
+ */
+@Service
+public class Clients {
+
+	private static final Logger log = LoggerFactory.getLogger(Clients.class);
+
+	private static final int TOKEN_BYTES = 24;
+
+	private final ClientRepository clients;
+
+	private final ChatIdentityRepository identities;
+
+	private final InvitationRepository invitations;
+
+	private final Duration invitationValidity;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	Clients(ClientRepository clients, ChatIdentityRepository identities, InvitationRepository invitations,
+			CoreProperties properties, Clock clock) {
+		this.clients = clients;
+		this.identities = identities;
+		this.invitations = invitations;
+		this.invitationValidity = properties.invitationValidity();
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Client register(String email, String fullName, @Nullable String company, String language) {
+		Client client = this.clients.save(new Client(email, fullName, company, language));
+		log.info("Client {} registered", client.getId());
+		return client;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Client> find(Long clientId) {
+		return this.clients.findById(clientId);
+	}
+
+	/**
+	 * Issues a new invitation for the client.
+	 * @return the raw token, to be put in a deep link; it is not stored and cannot be
+	 * read back
+	 */
+	@Transactional
+	public String issueInvitation(Long clientId) {
+		Client client = this.clients.findById(clientId)
+			.orElseThrow(() -> new IllegalArgumentException("No client " + clientId));
+		byte[] bytes = new byte[TOKEN_BYTES];
+		this.random.nextBytes(bytes);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		Instant now = this.clock.instant();
+		this.invitations.save(new Invitation(client.getId(), hash(token), now, now.plus(this.invitationValidity)));
+		log.info("Invitation issued for client {}", clientId);
+		return token;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<LinkedClient> findLinked(Channel channel, String externalUserId) {
+		return this.identities.findByChannelAndExternalUserId(channel, externalUserId)
+			.flatMap((identity) -> this.clients.findById(identity.getClientId()))
+			.filter(Client::isActive)
+			.map(LinkedClient::of);
+	}
+
+	/**
+	 * Links the chat account to the client the token was issued for, once.
+	 */
+	@Transactional
+	public LinkOutcome redeemInvitation(String token, ChatAccount account) {
+		Optional<LinkedClient> linked = findLinked(account.channel(), account.externalUserId());
+		if (linked.isPresent()) {
+			return new LinkOutcome(LinkOutcome.Result.ALREADY_LINKED, linked.get());
+		}
+		String tokenHash = hash(token.strip());
+		if (this.invitations.markUsed(tokenHash, this.clock.instant()) == 0) {
+			log.debug("Invitation rejected for a {} account", account.channel());
+			return new LinkOutcome(LinkOutcome.Result.INVALID, null);
+		}
+		Invitation invitation = this.invitations.findByTokenHash(tokenHash).orElseThrow();
+		Client client = this.clients.findById(invitation.getClientId()).orElseThrow();
+		if (!client.isActive()) {
+			return new LinkOutcome(LinkOutcome.Result.INVALID, null);
+		}
+		this.identities.findByChannelAndExternalUserId(account.channel(), account.externalUserId())
+			.ifPresent(this.identities::delete);
+		this.identities.flush();
+		ChatIdentity identity = this.identities.save(new ChatIdentity(client.getId(), account));
+		log.info("Client {} linked {} identity {}", client.getId(), account.channel(), identity.getId());
+		return new LinkOutcome(LinkOutcome.Result.LINKED, LinkedClient.of(client));
+	}
+
+	/**
+	 * The chat identities through which the client can be reached, oldest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<ChatIdentity> identitiesOf(Long clientId) {
+		return this.identities.findByClientIdOrderById(clientId);
+	}
+
+	static String hash(String token) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

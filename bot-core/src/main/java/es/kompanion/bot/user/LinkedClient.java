@@ -1,0 +1,15 @@
+package es.kompanion.bot.user;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A client as the conversation engine needs it: who they are and how they want to be
+ * spoken to.
+ */
+public record LinkedClient(Long clientId, String fullName, @Nullable String company, String language) {
+
+	static LinkedClient of(Client client) {
+		return new LinkedClient(client.getId(), client.getFullName(), client.getCompany(), client.getLanguage());
+	}
+
+}

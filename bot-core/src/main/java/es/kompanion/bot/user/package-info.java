@@ -1,0 +1,7 @@
+/**
+ * Clients, their chat identities on each channel, and the invitations that link them.
+ */
+@NullMarked
+package es.kompanion.bot.user;
+
+import org.jspecify.annotations.NullMarked;
