@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("kompanion.core")
 public record CoreProperties(@DefaultValue("P7D") Duration invitationValidity,
-		@DefaultValue("15") int descriptionMinLength, @DefaultValue("4000") int descriptionMaxLength,
+		@DefaultValue("10") int descriptionMinLength, @DefaultValue("4000") int descriptionMaxLength,
 		@DefaultValue Outbox outbox) {
 
 	/**

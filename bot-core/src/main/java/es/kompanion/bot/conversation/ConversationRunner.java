@@ -1,0 +1,120 @@
+package es.kompanion.bot.conversation;
+
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.statemachine.StateMachine;
+import org.springframework.statemachine.StateMachineEventResult;
+import org.springframework.statemachine.config.StateMachineFactory;
+import org.springframework.statemachine.persist.DefaultStateMachinePersister;
+import org.springframework.statemachine.persist.StateMachinePersister;
+import org.springframework.stereotype.Component;
+
+import es.kompanion.bot.user.LinkedClient;
+
+/**
+ * Runs one input through a conversation's machine: restores it from the conversation,
+ * sends the event, answers input the current step does not take with that step's prompt,
+ * and stores the machine back. This is the only class that touches Spring Statemachine at
+ * run time.
+ */
+@Component
+class ConversationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(ConversationRunner.class);
+
+	private final StateMachineFactory<ConversationState, ConversationEvent> machines;
+
+	private final StateMachinePersister<ConversationState, ConversationEvent, Conversation> persister;
+
+	private final ConversationActions actions;
+
+	private final Replies replies;
+
+	ConversationRunner(StateMachineFactory<ConversationState, ConversationEvent> machines, ConversationStore store,
+			ConversationActions actions, Replies replies) {
+		this.machines = machines;
+		this.persister = new DefaultStateMachinePersister<>(store);
+		this.actions = actions;
+		this.replies = replies;
+	}
+
+	List<Reply> run(Inbound inbound, LinkedClient client, Conversation conversation) {
+		Signal signal = Signal.decode(inbound);
+		Turn turn = new Turn(signal, client, Texts.locale(client.language()), inbound.account().channel());
+		StateMachine<ConversationState, ConversationEvent> machine = restore(conversation);
+		try {
+			ConversationState before = machine.getState().getId();
+			StateMachineEventResult<ConversationState, ConversationEvent> result = machine
+				.sendEvent(Mono.just(MessageBuilder.withPayload(signal.event()).setHeader(Turn.HEADER, turn).build()))
+				.blockLast();
+			if (turn.failure() != null) {
+				throw turn.failure();
+			}
+			ConversationState after = machine.getState().getId();
+			log.debug("Conversation moved {} -> {} on {}", before, after, signal.event());
+
+			boolean accepted = result != null && result.getResultType() == StateMachineEventResult.ResultType.ACCEPTED;
+			if (!accepted || (before == after && turn.replies().isEmpty())) {
+				turn.say(this.replies.notice(turn.locale(), misunderstanding(signal, inbound)));
+				this.actions.prompt(after, turn, variables(machine));
+			}
+			this.persister.persist(machine, conversation);
+			return turn.replies();
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Conversation could not be saved", ex);
+		}
+		finally {
+			machine.stopReactively().block();
+		}
+	}
+
+	/**
+	 * Puts the conversation back at the start, with no draft.
+	 */
+	void reset(Conversation conversation) {
+		StateMachine<ConversationState, ConversationEvent> machine = this.machines.getStateMachine();
+		try {
+			machine.startReactively().block();
+			this.persister.persist(machine, conversation);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Conversation could not be saved", ex);
+		}
+		finally {
+			machine.stopReactively().block();
+		}
+	}
+
+	private StateMachine<ConversationState, ConversationEvent> restore(Conversation conversation) {
+		StateMachine<ConversationState, ConversationEvent> machine = this.machines.getStateMachine();
+		try {
+			return this.persister.restore(machine, conversation);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Conversation could not be restored", ex);
+		}
+	}
+
+	private static String misunderstanding(Signal signal, Inbound inbound) {
+		if (signal.event() == ConversationEvent.FILES) {
+			return "input.files-unsupported";
+		}
+		return (inbound.choice() != null) ? "input.stale-button" : "input.not-understood";
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> variables(StateMachine<ConversationState, ConversationEvent> machine) {
+		return (Map<String, String>) (Map<?, ?>) machine.getExtendedState().getVariables();
+	}
+
+}

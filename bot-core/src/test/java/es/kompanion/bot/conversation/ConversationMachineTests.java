@@ -1,0 +1,421 @@
+package es.kompanion.bot.conversation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+
+import es.kompanion.bot.CoreProperties;
+import es.kompanion.bot.survey.RatingOutcome;
+import es.kompanion.bot.survey.Surveys;
+import es.kompanion.bot.ticket.Department;
+import es.kompanion.bot.ticket.TicketNotFoundException;
+import es.kompanion.bot.ticket.TicketStatus;
+import es.kompanion.bot.ticket.TicketSummary;
+import es.kompanion.bot.ticket.Tickets;
+import es.kompanion.bot.user.Channel;
+import es.kompanion.bot.user.ChatAccount;
+import es.kompanion.bot.user.LinkedClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
+
+/**
+ * The conversation machine's transitions, run through the real machine with the domain
+ * services mocked: every step, cancel at every step, and input that a step does not take.
+ */
+@SpringJUnitConfig(ConversationMachineTests.Config.class)
+class ConversationMachineTests {
+
+	private static final ChatAccount ACCOUNT = new ChatAccount(Channel.TELEGRAM, "42", "42", "Ana");
+
+	private static final LinkedClient CLIENT = new LinkedClient(7L, "Ana Pérez", "Pérez SL", "es");
+
+	private static final String DESCRIPTION = "Necesito el modelo 303 del tercer trimestre";
+
+	@Autowired
+	private ConversationRunner runner;
+
+	@MockitoBean
+	private Tickets tickets;
+
+	@MockitoBean
+	private Surveys surveys;
+
+	@MockitoBean
+	private ConversationRepository repository;
+
+	@MockitoBean
+	private JdbcTemplate jdbc;
+
+	private final Conversation conversation = new Conversation();
+
+	private final AtomicInteger deliveries = new AtomicInteger();
+
+	@Test
+	void opensTicketAfterDepartmentDescriptionAndConfirm() {
+		given(this.tickets.open(anyLong(), any(), anyString(), any())).willReturn(ticket(55L, 1042, TicketStatus.OPEN));
+
+		List<Reply> picker = press(Signal.NEW_TICKET);
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.CHOOSING_DEPARTMENT);
+		assertThat(actions(picker.get(0))).contains(Signal.department(Department.LABOUR), Signal.CANCEL);
+
+		List<Reply> askText = press(Signal.department(Department.LABOUR));
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.WRITING_DESCRIPTION);
+		assertThat(text(askText)).contains("Laboral");
+
+		List<Reply> summary = write(DESCRIPTION);
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.CONFIRMING_TICKET);
+		assertThat(text(summary)).contains("Laboral", DESCRIPTION);
+		assertThat(actions(summary.get(0))).contains(Signal.CONFIRM, Signal.CHANGE_DEPARTMENT, Signal.CHANGE_TEXT,
+				Signal.CANCEL);
+
+		List<Reply> created = press(Signal.CONFIRM);
+
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
+		assertThat(text(created)).contains("#1042");
+		then(this.tickets).should().open(7L, Department.LABOUR, DESCRIPTION, Channel.TELEGRAM);
+		assertThat(this.conversation.getVariables()).isEqualTo("{}");
+	}
+
+	@Test
+	void rejectsEmptyAndShortDescriptionsWithAHint() {
+		press(Signal.NEW_TICKET);
+		press(Signal.department(Department.OTHER));
+
+		List<Reply> shortText = write("ayuda");
+		List<Reply> blank = write("   \n ");
+
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.WRITING_DESCRIPTION);
+		assertThat(text(shortText)).contains("10", "4000");
+		assertThat(text(blank)).contains("No te he entendido");
+		then(this.tickets).should(never()).open(anyLong(), any(), anyString(), any());
+	}
+
+	@Test
+	void rejectsADescriptionOverTheLimit() {
+		press(Signal.NEW_TICKET);
+		press(Signal.department(Department.OTHER));
+
+		List<Reply> tooLong = write("x".repeat(4001));
+
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.WRITING_DESCRIPTION);
+		assertThat(text(tooLong)).contains("4000");
+	}
+
+	@Test
+	void changesDepartmentAndTextFromTheSummaryKeepingTheRest() {
+		given(this.tickets.open(anyLong(), any(), anyString(), any())).willReturn(ticket(55L, 1042, TicketStatus.OPEN));
+		press(Signal.NEW_TICKET);
+		press(Signal.department(Department.LABOUR));
+		write(DESCRIPTION);
+
+		press(Signal.CHANGE_DEPARTMENT);
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.CHOOSING_DEPARTMENT);
+		List<Reply> summary = press(Signal.department(Department.INTEGRATIONS));
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.CONFIRMING_TICKET);
+		assertThat(text(summary)).contains("Integraciones", DESCRIPTION);
+
+		press(Signal.CHANGE_TEXT);
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.WRITING_DESCRIPTION);
+		write("Otra cosa: la nómina de marzo de dos empleados");
+		press(Signal.CONFIRM);
+
+		then(this.tickets).should()
+			.open(7L, Department.INTEGRATIONS, "Otra cosa: la nómina de marzo de dos empleados", Channel.TELEGRAM);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = ConversationState.class, names = { "CHOOSING_DEPARTMENT", "WRITING_DESCRIPTION",
+			"CONFIRMING_TICKET", "WRITING_REPLY", "CHOOSING_TICKET_FOR_TEXT", "WRITING_SURVEY_COMMENT" })
+	void cancelsFromEveryStepAndForgetsTheDraft(ConversationState step) {
+		reach(step);
+
+		List<Reply> cancelled = press(Signal.CANCEL);
+
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
+		assertThat(this.conversation.getVariables()).isEqualTo("{}");
+		assertThat(text(cancelled)).contains("No se ha enviado nada");
+		then(this.tickets).should(never()).open(anyLong(), any(), anyString(), any());
+		then(this.tickets).should(never()).addClientMessage(anyLong(), anyLong(), anyString());
+	}
+
+	@Test
+	void cancelCommandWorksLikeTheButton() {
+		reach(ConversationState.CONFIRMING_TICKET);
+
+		write("/cancelar");
+
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = ConversationState.class,
+			names = { "CHOOSING_DEPARTMENT", "CONFIRMING_TICKET", "CHOOSING_TICKET_FOR_TEXT" })
+	void answersTextWhereButtonsAreExpectedWithTheSameStepAgain(ConversationState step) {
+		reach(step);
+		String before = this.conversation.getVariables();
+
+		List<Reply> answer = write("esto no es un botón válido");
+
+		assertThat(this.conversation.getState()).isEqualTo(step);
+		assertThat(this.conversation.getVariables()).isEqualTo(before);
+		assertThat(text(answer)).startsWith("No te he entendido");
+		assertThat(answer).hasSize(2);
+		assertThat(answer.get(1).choices()).isNotEmpty();
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = ConversationState.class, names = { "IDLE", "CHOOSING_DEPARTMENT", "WRITING_DESCRIPTION",
+			"CONFIRMING_TICKET", "WRITING_REPLY", "CHOOSING_TICKET_FOR_TEXT", "WRITING_SURVEY_COMMENT" })
+	void answersAStaleButtonWithTheCurrentStep(ConversationState step) {
+		reach(step);
+		String stale = (step == ConversationState.CONFIRMING_TICKET) ? Signal.SKIP : Signal.CONFIRM;
+
+		List<Reply> answer = press(stale);
+
+		assertThat(this.conversation.getState()).isEqualTo(step);
+		assertThat(text(answer)).startsWith("Ese botón ya no está activo");
+	}
+
+	@Test
+	void answersGarbledButtonDataAsStale() {
+		List<Reply> answer = press("d:99");
+
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
+		assertThat(text(answer)).startsWith("Ese botón ya no está activo");
+	}
+
+	@Test
+	void asksWhichTicketFreeTextBelongsToAndAddsItThere() {
+		given(this.tickets.unresolvedOf(7L, 5)).willReturn(List.of(ticket(55L, 1042, TicketStatus.PENDING_CLIENT)));
+		given(this.tickets.owned(55L, 7L)).willReturn(ticket(55L, 1042, TicketStatus.PENDING_CLIENT));
+
+		List<Reply> question = write("Ya os he mandado las facturas");
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.CHOOSING_TICKET_FOR_TEXT);
+		assertThat(actions(question.get(0))).contains(Signal.addTo(55L), Signal.NEW_TICKET_FROM_TEXT);
+
+		List<Reply> added = press(Signal.addTo(55L));
+
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
+		assertThat(text(added)).contains("#1042");
+		then(this.tickets).should().addClientMessage(55L, 7L, "Ya os he mandado las facturas");
+	}
+
+	@Test
+	void turnsFreeTextIntoANewTicketWithItAsDescription() {
+		given(this.tickets.open(anyLong(), any(), anyString(), any())).willReturn(ticket(56L, 1043, TicketStatus.OPEN));
+		write("Quiero darme de alta como autónomo en abril");
+
+		press(Signal.NEW_TICKET_FROM_TEXT);
+		List<Reply> summary = press(Signal.department(Department.ACCOUNTING_TAX));
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.CONFIRMING_TICKET);
+		assertThat(text(summary)).contains("Quiero darme de alta como autónomo en abril");
+		press(Signal.CONFIRM);
+
+		then(this.tickets).should()
+			.open(7L, Department.ACCOUNTING_TAX, "Quiero darme de alta como autónomo en abril", Channel.TELEGRAM);
+	}
+
+	@Test
+	void repliesToAnOwnTicketFromItsButton() {
+		given(this.tickets.owned(55L, 7L)).willReturn(ticket(55L, 1042, TicketStatus.OPEN));
+
+		press(Signal.replyTo(55L));
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.WRITING_REPLY);
+		List<Reply> sent = write("Adjunto el dato que faltaba: 1.250 €");
+
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
+		assertThat(text(sent)).contains("#1042");
+		then(this.tickets).should().addClientMessage(55L, 7L, "Adjunto el dato que faltaba: 1.250 €");
+	}
+
+	@Test
+	void refusesToReplyToSomebodyElsesTicket() {
+		given(this.tickets.owned(99L, 7L)).willThrow(new TicketNotFoundException(99L));
+
+		List<Reply> answer = press(Signal.replyTo(99L));
+
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
+		assertThat(text(answer)).startsWith("Ese botón ya no está activo");
+	}
+
+	@Test
+	void ratesThenTakesAnOptionalComment() {
+		given(this.surveys.rate(55L, 7L, 5)).willReturn(RatingOutcome.RECORDED);
+
+		List<Reply> ask = press(Signal.rate(55L, 5));
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.WRITING_SURVEY_COMMENT);
+		assertThat(actions(ask.get(0))).containsExactly(Signal.SKIP);
+
+		write("Muy rápidos, gracias");
+
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
+		then(this.surveys).should().comment(55L, 7L, "Muy rápidos, gracias");
+	}
+
+	@Test
+	void skipsTheComment() {
+		given(this.surveys.rate(55L, 7L, 4)).willReturn(RatingOutcome.RECORDED);
+		press(Signal.rate(55L, 4));
+
+		List<Reply> thanks = press(Signal.SKIP);
+
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
+		assertThat(text(thanks)).contains("Gracias");
+		then(this.surveys).should(never()).comment(anyLong(), anyLong(), anyString());
+	}
+
+	@Test
+	void aSecondRatingDoesNotAskForAnotherComment() {
+		given(this.surveys.rate(55L, 7L, 2)).willReturn(RatingOutcome.ALREADY_RATED);
+
+		List<Reply> answer = press(Signal.rate(55L, 2));
+
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
+		assertThat(text(answer)).contains("Ya habías valorado");
+	}
+
+	@Test
+	void ratingWhileDraftingKeepsTheDraft() {
+		given(this.surveys.rate(55L, 7L, 5)).willReturn(RatingOutcome.RECORDED);
+		reach(ConversationState.CONFIRMING_TICKET);
+		String draft = this.conversation.getVariables();
+
+		press(Signal.rate(55L, 5));
+
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.CONFIRMING_TICKET);
+		assertThat(this.conversation.getVariables()).isEqualTo(draft);
+		then(this.surveys).should().rate(eq(55L), eq(7L), anyInt());
+	}
+
+	@Test
+	void filesAreAnsweredWithAClearNoteForNow() {
+		Inbound photo = new Inbound(ACCOUNT, next(), "es", null, null,
+				List.of(new InboundFile("file-1", "factura.pdf", "application/pdf", 1000)));
+
+		List<Reply> answer = this.runner.run(photo, CLIENT, this.conversation);
+
+		assertThat(text(answer)).contains("archivos");
+	}
+
+	@Test
+	void speaksEnglishToEnglishClients() {
+		LinkedClient english = new LinkedClient(7L, "John Smith", null, "en");
+
+		List<Reply> picker = this.runner.run(Inbound.choice(ACCOUNT, next(), "en", Signal.NEW_TICKET), english,
+				this.conversation);
+
+		assertThat(text(picker)).contains("Which department");
+		assertThat(picker.get(0).choices().get(0).get(0).label()).contains("Accounting");
+	}
+
+	private void reach(ConversationState step) {
+		switch (step) {
+			case IDLE -> {
+			}
+			case CHOOSING_DEPARTMENT -> press(Signal.NEW_TICKET);
+			case WRITING_DESCRIPTION -> {
+				press(Signal.NEW_TICKET);
+				press(Signal.department(Department.LABOUR));
+			}
+			case CONFIRMING_TICKET -> {
+				reach(ConversationState.WRITING_DESCRIPTION);
+				write(DESCRIPTION);
+			}
+			case WRITING_REPLY -> {
+				given(this.tickets.owned(55L, 7L)).willReturn(ticket(55L, 1042, TicketStatus.OPEN));
+				press(Signal.replyTo(55L));
+			}
+			case CHOOSING_TICKET_FOR_TEXT -> write("Una duda sobre la factura de marzo");
+			case WRITING_SURVEY_COMMENT -> {
+				given(this.surveys.rate(55L, 7L, 3)).willReturn(RatingOutcome.RECORDED);
+				press(Signal.rate(55L, 3));
+			}
+			default -> throw new IllegalArgumentException("Not a resting state: " + step);
+		}
+		assertThat(this.conversation.getState()).isEqualTo(step);
+	}
+
+	private List<Reply> write(String text) {
+		return this.runner.run(Inbound.text(ACCOUNT, next(), "es", text), CLIENT, this.conversation);
+	}
+
+	private List<Reply> press(String action) {
+		return this.runner.run(Inbound.choice(ACCOUNT, next(), "es", action), CLIENT, this.conversation);
+	}
+
+	private String next() {
+		return String.valueOf(this.deliveries.incrementAndGet());
+	}
+
+	private static String text(List<Reply> replies) {
+		StringBuilder text = new StringBuilder();
+		replies.forEach((reply) -> text.append(reply.text().plainText()).append('\n'));
+		return text.toString();
+	}
+
+	private static List<String> actions(Reply reply) {
+		return reply.choices().stream().flatMap(List::stream).map(Choice::action).toList();
+	}
+
+	private static TicketSummary ticket(Long id, long number, TicketStatus status) {
+		return new TicketSummary(id, number, 7L, "Ana Pérez", "Pérez SL", Department.LABOUR, status,
+				"Una consulta de prueba con texto", Channel.TELEGRAM, null, Instant.now(), Instant.now());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import({ ConversationMachine.class, ConversationActions.class, ConversationRunner.class, ConversationStore.class,
+			Replies.class, Texts.class })
+	static class Config {
+
+		@Bean
+		ResourceBundleMessageSource messageSource() {
+			ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+			messages.setBasename("messages");
+			messages.setDefaultEncoding("UTF-8");
+			messages.setFallbackToSystemLocale(false);
+			return messages;
+		}
+
+		@Bean
+		CoreProperties coreProperties() {
+			return new CoreProperties(Duration.ofDays(7), 10, 4000, new CoreProperties.Outbox(Duration.ofSeconds(1), 25,
+					Duration.ofMinutes(10), Duration.ofMinutes(2), 32));
+		}
+
+		@Bean
+		JsonMapper jsonMapper() {
+			return JsonMapper.builder().build();
+		}
+
+		@Bean
+		Clock clock() {
+			return Clock.systemUTC();
+		}
+
+	}
+
+}
