@@ -4,8 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The one executable: the core, the Telegram and Slack adapters, each on only when its tokens
- * are set.
+ * The one executable: the core, the Telegram and Slack adapters, each on only when its
+ * tokens are set.
  */
 @SpringBootApplication
 public class KompanionBotApplication {
