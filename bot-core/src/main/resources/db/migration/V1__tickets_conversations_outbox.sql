@@ -30,7 +30,7 @@ CREATE TABLE chat_identity (
 CREATE TABLE invitation (
     id BIGINT NOT NULL AUTO_INCREMENT,
     client_id BIGINT NOT NULL,
-    token_hash CHAR(64) NOT NULL,
+    token_hash VARCHAR(64) NOT NULL,
     created_at DATETIME(6) NOT NULL,
     expires_at DATETIME(6) NOT NULL,
     used_at DATETIME(6),

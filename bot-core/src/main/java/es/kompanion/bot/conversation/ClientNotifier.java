@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import es.kompanion.bot.delivery.DeliveryFailed;
 import es.kompanion.bot.delivery.Outbox;
 import es.kompanion.bot.survey.Surveys;
 import es.kompanion.bot.ticket.StaffReplied;
@@ -61,6 +62,17 @@ class ClientNotifier {
 		}
 		else {
 			tell(event.clientId(), (locale) -> this.replies.statusChanged(locale, ticket));
+		}
+	}
+
+	/**
+	 * A reply about a ticket that a channel refused for good is recorded on the ticket,
+	 * so staff see it.
+	 */
+	@EventListener
+	void on(DeliveryFailed event) {
+		if (event.payload() instanceof ClientDelivery delivery && delivery.reply().ticketId() != null) {
+			this.tickets.recordClientUnreachable(delivery.reply().ticketId(), event.topic(), event.reason());
 		}
 	}
 

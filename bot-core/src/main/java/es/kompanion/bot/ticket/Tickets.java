@@ -131,6 +131,19 @@ public class Tickets {
 	}
 
 	/**
+	 * Records that a message about the ticket did not reach the client, and tells staff.
+	 */
+	@Transactional
+	public void recordClientUnreachable(Long ticketId, String channel, String reason) {
+		Ticket ticket = this.tickets.findById(ticketId).orElseThrow(() -> new TicketNotFoundException(ticketId));
+		this.messages.save(new TicketMessage(ticket.getId(), Actor.system(),
+				"delivery to " + channel + " failed: " + reason, null, this.clock.instant()));
+
+		log.warn("Ticket {}: a message to the client on {} could not be delivered", ticket.getNumber(), channel);
+		this.events.publishEvent(new ClientUnreachable(ticket.getId(), ticket.getNumber(), channel, reason));
+	}
+
+	/**
 	 * Remembers where the ticket's staff thread lives, so replies there find the ticket.
 	 */
 	@Transactional
