@@ -1,0 +1,155 @@
+package es.kompanion.bot.slack.ticket;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
+
+import org.springframework.util.StringUtils;
+
+import es.kompanion.bot.slack.ticket.StaffDeskUpdate.DeliveryProblem;
+import es.kompanion.bot.slack.ticket.StaffDeskUpdate.StatusChange;
+import es.kompanion.bot.ticket.AuthorType;
+import es.kompanion.bot.ticket.Department;
+import es.kompanion.bot.ticket.TicketStatus;
+import es.kompanion.bot.ticket.TicketSummary;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+/**
+ * What staff read in the staff channel, in Spanish: a ticket's root message, the client's
+ * messages in its thread and the notes about status changes.
+ */
+final class StaffDeskMessages {
+
+	static final String ACTIONS_BLOCK = "ticket_actions";
+
+	/** Block Kit's limit for the text of a section. */
+	private static final int SECTION_LIMIT = 3000;
+
+	/** Slack cuts longer messages; staying under it avoids {@code msg_too_long}. */
+	private static final int MESSAGE_LIMIT = 39_000;
+
+	private static final int FIELD_LIMIT = 300;
+
+	private static final Pattern SLACK_USER = Pattern.compile("slack:([A-Z0-9]+)");
+
+	private static final DateTimeFormatter FALLBACK_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	private StaffDeskMessages() {
+	}
+
+	static List<LayoutBlock> root(TicketSummary ticket) {
+		List<LayoutBlock> blocks = new ArrayList<>();
+		blocks.add(header((h) -> h.text(plainText(ticket.label() + " · " + department(ticket.department()), true))));
+		blocks.add(section((s) -> s.fields(facts(ticket))));
+		String title = "*Descripción*\n";
+		blocks.add(section((s) -> s.blockId("ticket_description")
+			.text(markdownText(title + Mrkdwn.escape(ticket.description(), SECTION_LIMIT - title.length())))));
+		blocks.add(actions((a) -> a.blockId(ACTIONS_BLOCK).elements(buttons(ticket))));
+		blocks.add(context((c) -> c
+			.elements(List.of(markdownText("Responde en este hilo: tu respuesta le llega al cliente en su chat.")))));
+		return blocks;
+	}
+
+	/**
+	 * The plain text of the root message, shown in notifications and where blocks are
+	 * not.
+	 */
+	static String rootText(TicketSummary ticket) {
+		return ticket.label() + " · " + department(ticket.department()) + " · " + status(ticket.status()) + " · "
+				+ Mrkdwn.escape(ticket.clientName(), FIELD_LIMIT);
+	}
+
+	static String clientMessage(TicketSummary ticket, String body) {
+		String author = ":bust_in_silhouette: *" + Mrkdwn.escape(ticket.clientName(), FIELD_LIMIT) + "*: ";
+		return author + Mrkdwn.escape(body, MESSAGE_LIMIT - author.length());
+	}
+
+	static String statusNote(StatusChange change) {
+		String what = switch (change.to()) {
+			case CLOSED -> ":lock: Cerrada";
+			case PENDING_CLIENT -> ":hourglass_flowing_sand: Pendiente de cliente";
+			case OPEN ->
+				(change.from() == TicketStatus.CLOSED) ? ":unlock: Reabierta" : ":arrow_forward: De nuevo en curso";
+		};
+		return what + " " + byWhom(change);
+	}
+
+	static String deliveryProblem(DeliveryProblem problem) {
+		return ":warning: El último mensaje no llegó al cliente por " + channelName(problem.channel()) + " ("
+				+ Mrkdwn.escape(problem.reason(), FIELD_LIMIT) + "). Contacta con él por otra vía.";
+	}
+
+	private static String channelName(String channel) {
+		return switch (channel) {
+			case "TELEGRAM" -> "Telegram";
+			case "SLACK" -> "Slack";
+			case "WEB" -> "la web";
+			default -> Mrkdwn.escape(channel, FIELD_LIMIT);
+		};
+	}
+
+	private static String byWhom(StatusChange change) {
+		if (change.actorType() == AuthorType.CLIENT) {
+			return "por el cliente";
+		}
+		if (change.actorType() == AuthorType.SYSTEM) {
+			return "automáticamente";
+		}
+		Matcher slackUser = SLACK_USER.matcher(change.actorRef());
+		return slackUser.matches() ? "por <@" + slackUser.group(1) + ">" : "por el equipo";
+	}
+
+	static String department(Department department) {
+		return switch (department) {
+			case ACCOUNTING_TAX -> "Contabilidad / Fiscal";
+			case LABOUR -> "Laboral";
+			case INTEGRATIONS -> "Integraciones";
+			case OTHER -> "Otros";
+		};
+	}
+
+	static String status(TicketStatus status) {
+		return switch (status) {
+			case OPEN -> "🟢 Abierto";
+			case PENDING_CLIENT -> "🟡 Pendiente de cliente";
+			case CLOSED -> "🔴 Cerrado";
+		};
+	}
+
+	private static List<TextObject> facts(TicketSummary ticket) {
+		String company = StringUtils.hasText(ticket.company()) ? Mrkdwn.escape(ticket.company(), FIELD_LIMIT) : "—";
+		long opened = ticket.createdAt().getEpochSecond();
+		String date = "<!date^" + opened + "^{date_short_pretty} {time}|" + FALLBACK_DATE.format(ticket.createdAt())
+				+ ">";
+		return List.of(markdownText("*Cliente*\n" + Mrkdwn.escape(ticket.clientName(), FIELD_LIMIT)),
+				markdownText("*Empresa*\n" + company), markdownText("*Estado*\n" + status(ticket.status())),
+				markdownText("*Abierta*\n" + date));
+	}
+
+	private static List<BlockElement> buttons(TicketSummary ticket) {
+		List<BlockElement> buttons = new ArrayList<>();
+		for (TicketButton each : TicketButton.shownFor(ticket.status())) {
+			buttons.add(button((b) -> b.actionId(each.actionId())
+				.text(plainText(each.label()))
+				.value(String.valueOf(ticket.id()))
+				.style(each.style())));
+		}
+		return buttons;
+	}
+
+}

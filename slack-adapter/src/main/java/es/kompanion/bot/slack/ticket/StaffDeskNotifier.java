@@ -1,0 +1,53 @@
+package es.kompanion.bot.slack.ticket;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import es.kompanion.bot.delivery.Outbox;
+import es.kompanion.bot.slack.ConditionalOnSlackStaffChannel;
+import es.kompanion.bot.ticket.ClientMessageAdded;
+import es.kompanion.bot.ticket.ClientUnreachable;
+import es.kompanion.bot.ticket.TicketOpened;
+import es.kompanion.bot.ticket.TicketStatusChanged;
+
+/**
+ * Queues what the staff channel must show about a ticket, inside the transaction of the
+ * change, so that an update leaves if and only if the change is stored. Staff replies are
+ * not echoed: they were written in the thread.
+ */
+@Component
+@ConditionalOnSlackStaffChannel
+class StaffDeskNotifier {
+
+	private final Outbox outbox;
+
+	StaffDeskNotifier(Outbox outbox) {
+		this.outbox = outbox;
+	}
+
+	@EventListener
+	void on(TicketOpened event) {
+		enqueue(StaffDeskUpdate.postRoot(event.ticketId()));
+	}
+
+	@EventListener
+	void on(ClientMessageAdded event) {
+		enqueue(StaffDeskUpdate.postInThread(event.ticketId(), event.messageId()));
+	}
+
+	@EventListener
+	void on(TicketStatusChanged event) {
+		enqueue(StaffDeskUpdate.refreshRoot(event.ticketId()));
+		enqueue(StaffDeskUpdate.statusNote(event));
+	}
+
+	@EventListener
+	void on(ClientUnreachable event) {
+		enqueue(StaffDeskUpdate.deliveryProblem(event));
+	}
+
+	private void enqueue(StaffDeskUpdate update) {
+		this.outbox.enqueue(StaffDeskUpdate.TOPIC, StaffDeskUpdate.streamKey(update.ticketId()), update);
+	}
+
+}

@@ -1,0 +1,247 @@
+package es.kompanion.bot.slack.ticket;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import es.kompanion.bot.delivery.DeliveryException;
+import es.kompanion.bot.slack.SlackProperties;
+import es.kompanion.bot.ticket.Actor;
+import es.kompanion.bot.ticket.ClientUnreachable;
+import es.kompanion.bot.ticket.TicketMessage;
+import es.kompanion.bot.ticket.TicketNotFoundException;
+import es.kompanion.bot.ticket.TicketStatus;
+import es.kompanion.bot.ticket.TicketStatusChanged;
+import es.kompanion.bot.ticket.Tickets;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.mock;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
+
+class StaffDeskHandlerTests {
+
+	private static final String POSTED = """
+			{"ok":true,"channel":"C0STAFF","ts":"1712345678.000100",
+			 "message":{"type":"message","subtype":"bot_message","text":"#1042","ts":"1712345678.000100",
+			            "username":"kompanion","bot_id":"B1"}}""";
+
+	private static final String UPDATED = """
+			{"ok":true,"channel":"C0STAFF","ts":"1712345678.000100","text":"#1042",
+			 "message":{"type":"message","text":"#1042","user":"UBOT","bot_id":"B1"}}""";
+
+	private final WireMockServer slack = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+	private final Tickets tickets = mock(Tickets.class);
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private StaffDeskHandler handler;
+
+	@BeforeEach
+	void startSlack() {
+		this.slack.start();
+		SlackProperties properties = new SlackProperties("xoxb-test", "secret", "", "C0STAFF",
+				"http://127.0.0.1:" + this.slack.port() + "/api/", "/slack/events");
+		SlackConfig config = new SlackConfig();
+		config.setMethodsEndpointUrlPrefix(properties.apiUrl());
+		config.setStatsEnabled(false);
+		App app = new App(AppConfig.builder()
+			.singleTeamBotToken(properties.botToken())
+			.signingSecret(properties.signingSecret())
+			.slack(Slack.getInstance(config))
+			.build());
+		this.handler = new StaffDeskHandler(this.tickets, app, properties);
+	}
+
+	@AfterEach
+	void stopSlack() {
+		this.slack.stop();
+	}
+
+	@Test
+	void postsTheRootWithButtonsAndRemembersItsThread() throws Exception {
+		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticket(TicketStatus.OPEN, null));
+		this.slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(POSTED)));
+
+		this.handler.deliver(StaffDeskUpdate.postRoot(7L));
+
+		LoggedRequest request = onlyRequestTo("chat.postMessage");
+		assertThat(request.getHeader("Authorization")).isEqualTo("Bearer xoxb-test");
+		assertThat(request.formParameter("channel").firstValue()).isEqualTo("C0STAFF");
+		assertThat(request.formParameter("text").firstValue()).contains("#1042");
+		JsonNode blocks = this.json.readTree(request.formParameter("blocks").firstValue());
+		assertThat(blocks.get(0).get("text").get("text").asString()).isEqualTo("#1042 · Contabilidad / Fiscal");
+		assertThat(blocks.get(2).get("text").get("text").asString())
+			.contains("Necesito el modelo 303 &lt;urgente&gt; &amp; ya");
+		assertThat(actionIds(blocks)).containsExactly("ticket_pending", "ticket_close");
+		then(this.tickets).should().attachStaffThread(7L, "1712345678.000100");
+	}
+
+	@Test
+	void doesNotPostTheRootTwice() throws Exception {
+		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticket(TicketStatus.OPEN, TicketFixtures.THREAD));
+
+		this.handler.deliver(StaffDeskUpdate.postRoot(7L));
+
+		this.slack.verify(0, anyRequestedFor(anyUrl()));
+		then(this.tickets).should().summary(7L);
+		then(this.tickets).shouldHaveNoMoreInteractions();
+	}
+
+	@Test
+	void refreshesTheRootForAClosedTicket() throws Exception {
+		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticket(TicketStatus.CLOSED, TicketFixtures.THREAD));
+		this.slack.stubFor(post("/api/chat.update").willReturn(okJson(UPDATED)));
+
+		this.handler.deliver(StaffDeskUpdate.refreshRoot(7L));
+
+		LoggedRequest request = onlyRequestTo("chat.update");
+		assertThat(request.formParameter("channel").firstValue()).isEqualTo("C0STAFF");
+		assertThat(request.formParameter("ts").firstValue()).isEqualTo(TicketFixtures.THREAD);
+		JsonNode blocks = this.json.readTree(request.formParameter("blocks").firstValue());
+		assertThat(actionIds(blocks)).containsExactly("ticket_reopen");
+		assertThat(request.formParameter("blocks").firstValue()).contains("🔴 Cerrado");
+	}
+
+	@Test
+	void postsTheClientMessageInTheThread() throws Exception {
+		TicketMessage message = mock(TicketMessage.class);
+		given(message.getBody()).willReturn("Adjunto <factura> & recibo");
+		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticket(TicketStatus.OPEN, TicketFixtures.THREAD));
+		given(this.tickets.message(11L)).willReturn(message);
+		this.slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(POSTED)));
+
+		this.handler.deliver(StaffDeskUpdate.postInThread(7L, 11L));
+
+		LoggedRequest request = onlyRequestTo("chat.postMessage");
+		assertThat(request.formParameter("thread_ts").firstValue()).isEqualTo(TicketFixtures.THREAD);
+		assertThat(request.formParameter("text").firstValue())
+			.isEqualTo(":bust_in_silhouette: *Ana &lt;García&gt; &amp; Co*: Adjunto &lt;factura&gt; &amp; recibo");
+	}
+
+	@Test
+	void notesAStatusChangeInTheThread() throws Exception {
+		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticket(TicketStatus.CLOSED, TicketFixtures.THREAD));
+		this.slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(POSTED)));
+
+		this.handler.deliver(StaffDeskUpdate.statusNote(new TicketStatusChanged(7L, 1042, 3L, TicketStatus.OPEN,
+				TicketStatus.CLOSED, Actor.staff("slack:U024BE7LH"))));
+
+		LoggedRequest request = onlyRequestTo("chat.postMessage");
+		assertThat(request.formParameter("thread_ts").firstValue()).isEqualTo(TicketFixtures.THREAD);
+		assertThat(request.formParameter("text").firstValue()).isEqualTo(":lock: Cerrada por <@U024BE7LH>");
+	}
+
+	@Test
+	void givesUpWhenTheChannelDoesNotExist() {
+		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticket(TicketStatus.OPEN, null));
+		this.slack.stubFor(post("/api/chat.postMessage").willReturn(okJson("""
+				{"ok":false,"error":"channel_not_found"}""")));
+
+		assertThatExceptionOfType(DeliveryException.class)
+			.isThrownBy(() -> this.handler.deliver(StaffDeskUpdate.postRoot(7L)))
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse())
+			.withMessageContaining("channel_not_found");
+		then(this.tickets).should(never()).attachStaffThread(anyLong(), any());
+	}
+
+	@Test
+	void givesUpOnATicketThatIsGone() {
+		given(this.tickets.summary(7L)).willThrow(new TicketNotFoundException(7L));
+
+		assertThatExceptionOfType(DeliveryException.class)
+			.isThrownBy(() -> this.handler.deliver(StaffDeskUpdate.refreshRoot(7L)))
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
+	}
+
+	@Test
+	void waitsAsLongAsSlackAsksWhenRateLimited() {
+		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticket(TicketStatus.OPEN, TicketFixtures.THREAD));
+		this.slack.stubFor(post("/api/chat.update").willReturn(aResponse().withStatus(429)
+			.withHeader("Retry-After", "30")
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
+
+		assertThatExceptionOfType(DeliveryException.class)
+			.isThrownBy(() -> this.handler.deliver(StaffDeskUpdate.refreshRoot(7L)))
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue())
+			.satisfies((ex) -> assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofSeconds(30)));
+	}
+
+	@Test
+	void retriesWhenSlackCannotBeReached() {
+		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticket(TicketStatus.OPEN, TicketFixtures.THREAD));
+		this.slack.stop();
+
+		assertThatExceptionOfType(DeliveryException.class)
+			.isThrownBy(() -> this.handler.deliver(StaffDeskUpdate.refreshRoot(7L)))
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue());
+	}
+
+	@Test
+	void startsTheThreadOnDemandForATicketThatHasNone() throws Exception {
+		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticket(TicketStatus.PENDING_CLIENT, null));
+		this.slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(POSTED)));
+
+		this.handler.deliver(StaffDeskUpdate.refreshRoot(7L));
+
+		LoggedRequest request = onlyRequestTo("chat.postMessage");
+		assertThat(request.formParameter("blocks").firstValue()).contains("#1042");
+		this.slack.verify(0, postRequestedFor(urlEqualTo("/api/chat.update")));
+		then(this.tickets).should().attachStaffThread(7L, "1712345678.000100");
+	}
+
+	@Test
+	void warnsInTheThreadWhenTheClientCouldNotBeReached() throws Exception {
+		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticket(TicketStatus.OPEN, TicketFixtures.THREAD));
+		this.slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(POSTED)));
+
+		this.handler.deliver(StaffDeskUpdate
+			.deliveryProblem(new ClientUnreachable(7L, 1042, "TELEGRAM", "Forbidden: bot was blocked by the user")));
+
+		LoggedRequest request = onlyRequestTo("chat.postMessage");
+		assertThat(request.formParameter("thread_ts").firstValue()).isEqualTo(TicketFixtures.THREAD);
+		assertThat(request.formParameter("text").firstValue()).startsWith(":warning:")
+			.contains("Telegram", "Forbidden: bot was blocked by the user");
+	}
+
+	private LoggedRequest onlyRequestTo(String method) {
+		List<LoggedRequest> requests = this.slack.findAll(postRequestedFor(urlEqualTo("/api/" + method)));
+		assertThat(requests).hasSize(1);
+		return requests.get(0);
+	}
+
+	private static List<String> actionIds(JsonNode blocks) {
+		for (JsonNode block : blocks) {
+			if ("actions".equals(block.get("type").asString())) {
+				return block.get("elements").valueStream().map((button) -> button.get("action_id").asString()).toList();
+			}
+		}
+		return List.of();
+	}
+
+}

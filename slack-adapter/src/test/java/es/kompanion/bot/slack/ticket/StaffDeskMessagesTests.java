@@ -1,0 +1,107 @@
+package es.kompanion.bot.slack.ticket;
+
+import java.util.List;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.ButtonElement;
+import org.junit.jupiter.api.Test;
+
+import es.kompanion.bot.slack.ticket.StaffDeskUpdate.StatusChange;
+import es.kompanion.bot.ticket.AuthorType;
+import es.kompanion.bot.ticket.Department;
+import es.kompanion.bot.ticket.TicketStatus;
+import es.kompanion.bot.ticket.TicketSummary;
+import es.kompanion.bot.user.Channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StaffDeskMessagesTests {
+
+	@Test
+	void showsNumberDepartmentClientAndStatusOfAnOpenTicket() {
+		List<LayoutBlock> blocks = StaffDeskMessages.root(TicketFixtures.ticket(TicketStatus.OPEN, null));
+
+		assertThat(((HeaderBlock) blocks.get(0)).getText().getText()).isEqualTo("#1042 · Contabilidad / Fiscal");
+		assertThat(((SectionBlock) blocks.get(1)).getFields()).extracting(StaffDeskMessagesTests::textOf)
+			.anySatisfy((field) -> assertThat(field).contains("Ana &lt;García&gt; &amp; Co"))
+			.anySatisfy((field) -> assertThat(field).contains("Talleres Ana S.L."))
+			.anySatisfy((field) -> assertThat(field).contains("🟢 Abierto"));
+		assertThat(((SectionBlock) blocks.get(2)).getText().getText())
+			.contains("Necesito el modelo 303 &lt;urgente&gt; &amp; ya");
+	}
+
+	@Test
+	void offersPendingAndCloseWhileTheTicketIsNotClosed() {
+		List<ButtonElement> buttons = buttons(TicketFixtures.ticket(TicketStatus.PENDING_CLIENT, null));
+
+		assertThat(buttons).extracting(ButtonElement::getActionId).containsExactly("ticket_pending", "ticket_close");
+		assertThat(buttons).extracting(ButtonElement::getValue).containsOnly("7");
+		assertThat(buttons.get(1).getStyle()).isEqualTo("danger");
+		assertThat(buttons.get(1).getText().getText()).isEqualTo("Cerrar");
+	}
+
+	@Test
+	void offersOnlyReopenOnceClosed() {
+		List<ButtonElement> buttons = buttons(TicketFixtures.ticket(TicketStatus.CLOSED, null));
+
+		assertThat(buttons).extracting(ButtonElement::getActionId).containsExactly("ticket_reopen");
+		assertThat(buttons.get(0).getText().getText()).isEqualTo("Reabrir");
+	}
+
+	@Test
+	void keepsALongDescriptionWithinTheSectionLimit() {
+		TicketSummary ticket = new TicketSummary(7L, 1042, 3L, "Ana", null, Department.OTHER, TicketStatus.OPEN,
+				"<>".repeat(2000), Channel.SLACK, null, TicketFixtures.ticket(TicketStatus.OPEN, null).createdAt(),
+				TicketFixtures.ticket(TicketStatus.OPEN, null).updatedAt());
+
+		String description = ((SectionBlock) StaffDeskMessages.root(ticket).get(2)).getText().getText();
+
+		assertThat(description).hasSizeLessThanOrEqualTo(3000).endsWith("&gt;…");
+	}
+
+	@Test
+	void namesTheClientInTheThread() {
+		String text = StaffDeskMessages.clientMessage(TicketFixtures.ticket(TicketStatus.OPEN, null), "¿Y <esto>?");
+
+		assertThat(text).isEqualTo(":bust_in_silhouette: *Ana &lt;García&gt; &amp; Co*: ¿Y &lt;esto&gt;?");
+	}
+
+	@Test
+	void saysWhoChangedTheStatus() {
+		assertThat(StaffDeskMessages
+			.statusNote(new StatusChange(TicketStatus.OPEN, TicketStatus.CLOSED, AuthorType.STAFF, "slack:U024BE7LH")))
+			.isEqualTo(":lock: Cerrada por <@U024BE7LH>");
+		assertThat(StaffDeskMessages
+			.statusNote(new StatusChange(TicketStatus.CLOSED, TicketStatus.OPEN, AuthorType.CLIENT, "client:3")))
+			.isEqualTo(":unlock: Reabierta por el cliente");
+		assertThat(StaffDeskMessages.statusNote(
+				new StatusChange(TicketStatus.OPEN, TicketStatus.PENDING_CLIENT, AuthorType.STAFF, "web:<!channel>")))
+			.isEqualTo(":hourglass_flowing_sand: Pendiente de cliente por el equipo");
+	}
+
+	@Test
+	void namesDepartmentsAsStaffDo() {
+		assertThat(List.of(Department.values())).extracting(StaffDeskMessages::department)
+			.containsExactly("Contabilidad / Fiscal", "Laboral", "Integraciones", "Otros");
+	}
+
+	private static String textOf(TextObject field) {
+		return ((MarkdownTextObject) field).getText();
+	}
+
+	private static List<ButtonElement> buttons(TicketSummary ticket) {
+		ActionsBlock actions = StaffDeskMessages.root(ticket)
+			.stream()
+			.filter(ActionsBlock.class::isInstance)
+			.map(ActionsBlock.class::cast)
+			.findFirst()
+			.orElseThrow();
+		return actions.getElements().stream().map(ButtonElement.class::cast).toList();
+	}
+
+}

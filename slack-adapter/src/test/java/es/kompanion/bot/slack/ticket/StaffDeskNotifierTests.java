@@ -1,0 +1,55 @@
+package es.kompanion.bot.slack.ticket;
+
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+
+import es.kompanion.bot.delivery.Outbox;
+import es.kompanion.bot.slack.ticket.StaffDeskUpdate.StatusChange;
+import es.kompanion.bot.ticket.Actor;
+import es.kompanion.bot.ticket.AuthorType;
+import es.kompanion.bot.ticket.ClientMessageAdded;
+import es.kompanion.bot.ticket.TicketOpened;
+import es.kompanion.bot.ticket.TicketStatus;
+import es.kompanion.bot.ticket.TicketStatusChanged;
+
+import static org.mockito.BDDMockito.inOrder;
+import static org.mockito.BDDMockito.mock;
+import static org.mockito.BDDMockito.then;
+
+class StaffDeskNotifierTests {
+
+	private final Outbox outbox = mock(Outbox.class);
+
+	private final StaffDeskNotifier notifier = new StaffDeskNotifier(this.outbox);
+
+	@Test
+	void postsTheRootWhenATicketOpens() {
+		this.notifier.on(new TicketOpened(7L, 1042, 3L));
+
+		then(this.outbox).should().enqueue("SLACK_STAFF", "slack-ticket:7", StaffDeskUpdate.postRoot(7L));
+	}
+
+	@Test
+	void postsTheClientMessageInTheThread() {
+		this.notifier.on(new ClientMessageAdded(7L, 11L, 3L));
+
+		then(this.outbox).should()
+			.enqueue("SLACK_STAFF", "slack-ticket:7",
+					new StaffDeskUpdate(StaffDeskUpdate.Kind.POST_IN_THREAD, 7L, 11L, null, null));
+	}
+
+	@Test
+	void refreshesTheRootThenNotesWhoChangedTheStatus() {
+		this.notifier.on(new TicketStatusChanged(7L, 1042, 3L, TicketStatus.OPEN, TicketStatus.CLOSED,
+				Actor.staff("slack:U024BE7LH")));
+
+		InOrder order = inOrder(this.outbox);
+		order.verify(this.outbox).enqueue("SLACK_STAFF", "slack-ticket:7", StaffDeskUpdate.refreshRoot(7L));
+		order.verify(this.outbox)
+			.enqueue("SLACK_STAFF", "slack-ticket:7", new StaffDeskUpdate(StaffDeskUpdate.Kind.POST_STATUS_NOTE, 7L,
+					null, new StatusChange(TicketStatus.OPEN, TicketStatus.CLOSED, AuthorType.STAFF, "slack:U024BE7LH"),
+					null));
+		order.verifyNoMoreInteractions();
+	}
+
+}

@@ -1,0 +1,34 @@
+package es.kompanion.bot.slack.ticket;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import es.kompanion.bot.ticket.Actor;
+import es.kompanion.bot.ticket.TicketStatus;
+import es.kompanion.bot.ticket.TicketStatusChanged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StaffDeskUpdateTests {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void survivesTheOutboxAsJson() {
+		StaffDeskUpdate note = StaffDeskUpdate.statusNote(new TicketStatusChanged(7L, 1042, 3L, TicketStatus.OPEN,
+				TicketStatus.CLOSED, Actor.staff("slack:U024BE7LH")));
+		StaffDeskUpdate message = StaffDeskUpdate.postInThread(7L, 11L);
+
+		StaffDeskUpdate noteRead = this.json.readValue(this.json.writeValueAsString(note), StaffDeskUpdate.class);
+		StaffDeskUpdate messageRead = this.json.readValue(this.json.writeValueAsString(message), StaffDeskUpdate.class);
+
+		assertThat(noteRead).isEqualTo(note);
+		assertThat(messageRead).isEqualTo(message);
+	}
+
+	@Test
+	void ordersUpdatesByTicket() {
+		assertThat(StaffDeskUpdate.streamKey(7L)).isEqualTo("slack-ticket:7");
+	}
+
+}
