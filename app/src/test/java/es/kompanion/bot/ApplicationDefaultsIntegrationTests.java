@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,8 +32,7 @@ class ApplicationDefaultsIntegrationTests {
 				+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE";
 
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KompanionBotApplication.class)
-			.properties(Map.of("server.port", "0", "spring.datasource.url", url))
-			.run()) {
+			.run("--server.port=0", "--spring.datasource.url=" + url)) {
 			String port = app.getEnvironment().getProperty("local.server.port");
 			HttpResponse<String> health = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),

@@ -83,6 +83,7 @@ final class BotHarness implements AutoCloseable {
 		properties.put("spring.datasource.url", DB_URL);
 		properties.put("spring.datasource.username", "root");
 		properties.put("spring.datasource.password", "");
+		properties.put("spring.jpa.database-platform", "org.hibernate.dialect.MariaDBDialect");
 		properties.put("kompanion.telegram.token", TELEGRAM_TOKEN);
 		properties.put("kompanion.telegram.api-url", "http://127.0.0.1:" + this.api.port());
 		properties.put("kompanion.telegram.webhook-url", "https://bot.kompanion.test/telegram/webhook");
@@ -92,7 +93,11 @@ final class BotHarness implements AutoCloseable {
 		properties.put("kompanion.slack.staff-channel", STAFF_CHANNEL);
 		properties.put("kompanion.slack.api-url", "http://127.0.0.1:" + this.api.port() + "/api/");
 		properties.put("kompanion.core.outbox.poll-interval", "200ms");
-		this.context = new SpringApplicationBuilder(KompanionBotApplication.class).properties(properties).run();
+		String[] args = properties.entrySet()
+			.stream()
+			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new);
+		this.context = new SpringApplicationBuilder(KompanionBotApplication.class).run(args);
 		return this;
 	}
 
@@ -124,12 +129,12 @@ final class BotHarness implements AutoCloseable {
 	// Telegram side
 
 	int telegram(String updateJson) {
-		return post("/telegram/webhook", updateJson, "application/json",
+		return send("/telegram/webhook", updateJson, "application/json",
 				Map.of("X-Telegram-Bot-Api-Secret-Token", WEBHOOK_SECRET));
 	}
 
 	int telegramWithSecret(String updateJson, String secret) {
-		return post("/telegram/webhook", updateJson, "application/json",
+		return send("/telegram/webhook", updateJson, "application/json",
 				Map.of("X-Telegram-Bot-Api-Secret-Token", secret));
 	}
 
@@ -175,7 +180,7 @@ final class BotHarness implements AutoCloseable {
 	}
 
 	int unsignedSlack(String eventJson) {
-		return post("/slack/events", eventJson, "application/json", Map.of("X-Slack-Request-Timestamp",
+		return send("/slack/events", eventJson, "application/json", Map.of("X-Slack-Request-Timestamp",
 				String.valueOf(Instant.now().getEpochSecond()), "X-Slack-Signature", "v0=deadbeef"));
 	}
 
@@ -228,7 +233,7 @@ final class BotHarness implements AutoCloseable {
 
 	private int signedSlack(String body, String contentType) {
 		String timestamp = String.valueOf(Instant.now().getEpochSecond());
-		return post("/slack/events", body, contentType,
+		return send("/slack/events", body, contentType,
 				Map.of("X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", sign(timestamp, body)));
 	}
 
@@ -244,7 +249,7 @@ final class BotHarness implements AutoCloseable {
 		}
 	}
 
-	private int post(String path, String body, String contentType, Map<String, String> headers) {
+	private int send(String path, String body, String contentType, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
 			.header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

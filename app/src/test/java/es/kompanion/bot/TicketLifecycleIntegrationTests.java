@@ -75,7 +75,7 @@ class TicketLifecycleIntegrationTests {
 		JsonNode created = awaitMessageTo(ANA, "#" + number);
 		assertThat(created.get("parse_mode").asString()).isEqualToIgnoringCase("HTML");
 		assertThat(created.get("reply_markup").get("inline_keyboard").isArray()).isTrue();
-		assertThat(this.bot.answeredCallbacks()).isEqualTo(3);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.bot.answeredCallbacks() == 3);
 
 		// Staff see it in the channel, as one Block Kit message with the buttons.
 		LoggedRequest root = awaitSlack("chat.postMessage", 1).get(0);
@@ -89,7 +89,7 @@ class TicketLifecycleIntegrationTests {
 
 		// A staff reply in the thread reaches the client on Telegram.
 		int status = this.bot.slackEvent(threadReply("Ev0001", BotHarness.ROOT_TS, "1733300100.000200", "U0MARTA",
-				"Hola Ana, envíanos las facturas <por aquí> & lo revisamos"));
+				"Hola Ana, envíanos las facturas &lt;por aquí&gt; &amp; lo revisamos"));
 		assertThat(status).isEqualTo(200);
 		JsonNode answer = awaitMessageTo(ANA, "envíanos las facturas");
 		assertThat(answer.get("text").asString()).contains("&lt;por aquí&gt; &amp; lo revisamos");

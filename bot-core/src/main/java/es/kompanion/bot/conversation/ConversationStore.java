@@ -58,9 +58,10 @@ class ConversationStore implements StateMachinePersist<ConversationState, Conver
 						+ "updated_at) VALUES (?, ?, ?, ?, '{}', ?, ?)",
 				account.channel().name(), account.externalUserId(), account.chatId(), ConversationState.IDLE.name(),
 				language, LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC));
-		Conversation conversation = this.conversations
-			.findByChannelAndExternalUserId(account.channel(), account.externalUserId())
-			.orElseThrow();
+		Long id = this.jdbc.queryForObject(
+				"SELECT id FROM conversation WHERE channel = ? AND external_user_id = ? FOR UPDATE", Long.class,
+				account.channel().name(), account.externalUserId());
+		Conversation conversation = this.conversations.findById(id).orElseThrow();
 		conversation.useChat(account.chatId());
 		return conversation;
 	}
