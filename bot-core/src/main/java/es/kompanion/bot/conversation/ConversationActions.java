@@ -18,7 +18,6 @@ import es.kompanion.bot.CoreProperties;
 import es.kompanion.bot.survey.RatingOutcome;
 import es.kompanion.bot.survey.Surveys;
 import es.kompanion.bot.ticket.Department;
-import es.kompanion.bot.ticket.TicketNotFoundException;
 import es.kompanion.bot.ticket.TicketStatus;
 import es.kompanion.bot.ticket.TicketSummary;
 import es.kompanion.bot.ticket.Tickets;
@@ -167,7 +166,10 @@ class ConversationActions {
 	Action<ConversationState, ConversationEvent> askReply() {
 		return act((turn, vars) -> {
 			vars.clear();
-			TicketSummary ticket = this.tickets.owned(Long.valueOf(turn.signal().argument()), turn.clientId());
+			TicketSummary ticket = unresolvedTicket(turn, turn.signal().argument());
+			if (ticket == null) {
+				throw new IllegalStateException("Reply to a ticket that the guard let through but is gone");
+			}
 			vars.put(TICKET, ticket.id().toString());
 			turn.say(this.replies.askReply(turn.locale(), ticket));
 		});
@@ -209,11 +211,12 @@ class ConversationActions {
 	}
 
 	Action<ConversationState, ConversationEvent> rateKeepingDraft() {
-		return act((turn, vars) -> {
+		return (context) -> act((turn, vars) -> {
 			if (rate(turn, Rating.parse(turn.signal().argument())) == RatingOutcome.RECORDED) {
 				turn.say(this.replies.notice(turn.locale(), "survey.thanks"));
 			}
-		});
+			prompt(context.getSource().getId(), turn, vars);
+		}).execute(context);
 	}
 
 	Guard<ConversationState, ConversationEvent> ratingRecorded() {
@@ -257,8 +260,11 @@ class ConversationActions {
 			case WRITING_DESCRIPTION -> this.replies.askDescription(turn.locale(), department(vars));
 			case CONFIRMING_TICKET ->
 				this.replies.summary(turn.locale(), department(vars), vars.getOrDefault(DESCRIPTION, ""));
-			case WRITING_REPLY -> this.replies.askReply(turn.locale(),
-					this.tickets.owned(Long.valueOf(vars.get(TICKET)), turn.clientId()));
+			case WRITING_REPLY -> {
+				TicketSummary ticket = unresolvedTicket(turn, vars.get(TICKET));
+				yield (ticket != null) ? this.replies.askReply(turn.locale(), ticket)
+						: this.replies.menu(turn.locale());
+			}
 			case CHOOSING_TICKET_FOR_TEXT -> this.replies.askWhichTicket(turn.locale(),
 					this.tickets.unresolvedOf(turn.clientId(), WHICH_TICKET_CHOICES));
 			case WRITING_SURVEY_COMMENT -> this.replies.askComment(turn.locale());
@@ -278,13 +284,7 @@ class ConversationActions {
 	}
 
 	private RatingOutcome rate(Turn turn, Rating rating) {
-		RatingOutcome outcome;
-		try {
-			outcome = this.surveys.rate(rating.ticketId(), turn.clientId(), rating.stars());
-		}
-		catch (TicketNotFoundException ex) {
-			outcome = RatingOutcome.INVALID;
-		}
+		RatingOutcome outcome = this.surveys.rate(rating.ticketId(), turn.clientId(), rating.stars());
 		switch (outcome) {
 			case ALREADY_RATED -> turn.say(this.replies.notice(turn.locale(), "survey.already"));
 			case NOT_CLOSED, INVALID -> turn.say(this.replies.notice(turn.locale(), "survey.unavailable"));
@@ -298,10 +298,11 @@ class ConversationActions {
 			return null;
 		}
 		try {
-			TicketSummary ticket = this.tickets.owned(Long.valueOf(ticketId), turn.clientId());
-			return (ticket.status() != TicketStatus.CLOSED) ? ticket : null;
+			return this.tickets.findOwned(Long.valueOf(ticketId), turn.clientId())
+				.filter((ticket) -> ticket.status() != TicketStatus.CLOSED)
+				.orElse(null);
 		}
-		catch (TicketNotFoundException | NumberFormatException ex) {
+		catch (NumberFormatException ex) {
 			return null;
 		}
 	}

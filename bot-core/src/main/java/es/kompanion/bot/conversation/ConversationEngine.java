@@ -3,13 +3,17 @@ package es.kompanion.bot.conversation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import es.kompanion.bot.delivery.InboundDeliveries;
 import es.kompanion.bot.delivery.Outbox;
@@ -29,6 +33,10 @@ public class ConversationEngine {
 
 	private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
 
+	private static final int MAX_ATTEMPTS = 3;
+
+	private final TransactionTemplate transactions;
+
 	private final ConversationRunner runner;
 
 	private final ConversationStore store;
@@ -42,7 +50,9 @@ public class ConversationEngine {
 	private final Outbox outbox;
 
 	ConversationEngine(ConversationRunner runner, ConversationStore store, Replies replies,
-			InboundDeliveries deliveries, Clients clients, Outbox outbox) {
+			InboundDeliveries deliveries, Clients clients, Outbox outbox, PlatformTransactionManager transactions) {
+		this.transactions = new TransactionTemplate(transactions);
+		this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 		this.runner = runner;
 		this.store = store;
 		this.replies = replies;
@@ -51,16 +61,37 @@ public class ConversationEngine {
 		this.outbox = outbox;
 	}
 
-	@Transactional
+	/**
+	 * Handles one inbound delivery in its own transaction, trying again a few times if
+	 * the database picked it as the loser of a deadlock.
+	 */
 	public TurnOutcome handle(Inbound inbound) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				TurnOutcome outcome = this.transactions.execute((status) -> handleOnce(inbound));
+				if (outcome == null) {
+					throw new IllegalStateException("Turn ended without an outcome");
+				}
+				return outcome;
+			}
+			catch (PessimisticLockingFailureException ex) {
+				if (attempt >= MAX_ATTEMPTS) {
+					throw ex;
+				}
+				log.debug("Delivery {} lost a lock race; attempt {}", inbound.deliveryId(), attempt + 1);
+				pause(attempt);
+			}
+		}
+	}
+
+	private TurnOutcome handleOnce(Inbound inbound) {
 		ChatAccount account = inbound.account();
 		if (!this.deliveries.claim(account.channel().name(), inbound.deliveryId())) {
 			log.debug("Delivery {} from {} seen before; skipped", inbound.deliveryId(), account.channel());
 			return TurnOutcome.DUPLICATE;
 		}
+		Conversation conversation = this.store.lock(account, language(inbound.languageCode()));
 		Optional<LinkedClient> client = this.clients.findLinked(account.channel(), account.externalUserId());
-		String language = client.map(LinkedClient::language).orElseGet(() -> language(inbound.languageCode()));
-		Conversation conversation = this.store.lock(account, language);
 
 		List<Reply> answer;
 		if (client.isPresent()) {
@@ -94,6 +125,16 @@ public class ConversationEngine {
 		Locale clientLocale = Texts.locale(client.language());
 		return List.of(this.replies.notice(clientLocale, "welcome.linked", firstName(client.fullName())),
 				this.replies.menu(clientLocale));
+	}
+
+	private static void pause(int attempt) {
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20) * attempt);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting to try again", ex);
+		}
 	}
 
 	static @Nullable String startToken(@Nullable String text) {

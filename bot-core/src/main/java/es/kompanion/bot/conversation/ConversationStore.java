@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,23 +49,35 @@ class ConversationStore implements StateMachinePersist<ConversationState, Conver
 	}
 
 	/**
-	 * Locks the chat's conversation for this transaction, creating it first if needed.
-	 * The row is inserted before it is locked, since locking a missing row takes gap
-	 * locks that deadlock.
+	 * Locks the chat's conversation for this transaction, creating it first if needed. An
+	 * existing row is locked directly: inserting over it first would take a shared lock
+	 * that deadlocks with a second turn of the same chat. The lock is plain SQL because
+	 * Hibernate's MySQL dialect writes {@code FOR UPDATE OF}, which MariaDB rejects.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Conversation lock(ChatAccount account, String language) {
-		this.jdbc.update(
-				"INSERT IGNORE INTO conversation (channel, external_user_id, chat_id, state, variables, language, "
-						+ "updated_at) VALUES (?, ?, ?, ?, '{}', ?, ?)",
-				account.channel().name(), account.externalUserId(), account.chatId(), ConversationState.IDLE.name(),
-				language, LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC));
-		Long id = this.jdbc.queryForObject(
-				"SELECT id FROM conversation WHERE channel = ? AND external_user_id = ? FOR UPDATE", Long.class,
-				account.channel().name(), account.externalUserId());
+		Long id = lockedId(account);
+		if (id == null) {
+			this.jdbc.update(
+					"INSERT IGNORE INTO conversation (channel, external_user_id, chat_id, state, variables, "
+							+ "language, updated_at) VALUES (?, ?, ?, ?, '{}', ?, ?)",
+					account.channel().name(), account.externalUserId(), account.chatId(), ConversationState.IDLE.name(),
+					language, LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+			id = lockedId(account);
+		}
+		if (id == null) {
+			throw new IllegalStateException("Conversation row vanished while locking it");
+		}
 		Conversation conversation = this.conversations.findById(id).orElseThrow();
 		conversation.useChat(account.chatId());
 		return conversation;
+	}
+
+	private @Nullable Long lockedId(ChatAccount account) {
+		List<Long> ids = this.jdbc.queryForList(
+				"SELECT id FROM conversation WHERE channel = ? AND external_user_id = ? FOR UPDATE", Long.class,
+				account.channel().name(), account.externalUserId());
+		return ids.isEmpty() ? null : ids.get(0);
 	}
 
 	@Override

@@ -137,10 +137,10 @@ class Replies {
 	Reply staffReply(Locale locale, TicketSummary ticket, String body) {
 		RichText text = this.texts.rich(locale, "notify.staff-reply", ticket.label())
 			.append(RichText.plain("\n" + body));
-		return new Reply(text,
-				List.of(List.of(Choice.action(this.texts.plain(locale, "button.reply"), Signal.replyTo(ticket.id())),
-						Choice.action(this.texts.plain(locale, "button.my-tickets"), Signal.MY_TICKETS))),
-				ticket.id());
+		Choice myTickets = Choice.action(this.texts.plain(locale, "button.my-tickets"), Signal.MY_TICKETS);
+		List<Choice> buttons = (ticket.status() == TicketStatus.CLOSED) ? List.of(myTickets) : List
+			.of(Choice.action(this.texts.plain(locale, "button.reply"), Signal.replyTo(ticket.id())), myTickets);
+		return new Reply(text, List.of(buttons), ticket.id());
 	}
 
 	Reply statusChanged(Locale locale, TicketSummary ticket) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -45,6 +45,8 @@ class OutboxDispatcher implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
 	private static final int SENDERS = 4;
+
+	private final Semaphore idleSenders = new Semaphore(SENDERS);
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -124,7 +126,13 @@ class OutboxDispatcher implements SmartLifecycle {
 	private void run() {
 		while (this.running) {
 			try {
-				if (dispatchRound() == 0) {
+				int free = this.idleSenders.availablePermits();
+				List<Pending> due = (free > 0) ? claimDue(free) : List.of();
+				for (Pending message : due) {
+					this.idleSenders.acquire();
+					this.senders.execute(() -> sendAndRelease(message));
+				}
+				if (due.isEmpty()) {
 					this.signal.await(this.settings.pollInterval());
 				}
 			}
@@ -140,31 +148,27 @@ class OutboxDispatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * Sends one round of due messages.
-	 * @return how many messages were attempted
+	 * Sends one message on a sender thread, then frees the sender and wakes the loop, so
+	 * that a slow platform holds up only its own streams.
 	 */
-	int dispatchRound() throws InterruptedException {
-		List<Pending> due = claimDue();
-		List<Future<?>> sent = new ArrayList<>();
-		for (Pending message : due) {
-			sent.add(this.senders.submit(() -> deliver(message)));
+	private void sendAndRelease(Pending message) {
+		try {
+			deliver(message);
 		}
-		for (Future<?> future : sent) {
-			try {
-				future.get();
-			}
-			catch (java.util.concurrent.ExecutionException ex) {
-				log.warn("Outbox sender failed", ex.getCause());
-			}
+		catch (RuntimeException ex) {
+			log.warn("Outbox sender failed on message {}", message.id(), ex);
 		}
-		return due.size();
+		finally {
+			this.idleSenders.release();
+			this.signal.wake();
+		}
 	}
 
-	private List<Pending> claimDue() {
+	private List<Pending> claimDue(int limit) {
 		Instant now = this.clock.instant();
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("now", utc(now))
 			.addValue("topics", this.handlers.keySet())
-			.addValue("limit", this.settings.batchSize());
+			.addValue("limit", Math.min(limit, this.settings.batchSize()));
 		List<Pending> heads = this.jdbc.query("""
 				SELECT m.id, m.topic, m.payload, m.attempts FROM outbox_message m
 				WHERE m.status = 'PENDING' AND m.topic IN (:topics) AND m.next_attempt_at <= :now
@@ -225,6 +229,8 @@ class OutboxDispatcher implements SmartLifecycle {
 			log.error("Outbox message {} to {} given up after {} attempts: {}", message.id(), message.topic(), attempts,
 					why);
 			this.transactions.executeWithoutResult((status) -> {
+				this.jdbc.update("UPDATE outbox_message SET attempts = :attempts WHERE id = :id",
+						new MapSqlParameterSource("id", message.id()).addValue("attempts", attempts));
 				markFinished(message.id(), "FAILED", why);
 				this.events.publishEvent(new DeliveryFailed(message.topic(), payload, why));
 			});

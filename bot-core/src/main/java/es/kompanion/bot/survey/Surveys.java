@@ -48,7 +48,11 @@ public class Surveys {
 		if (rating < 1 || rating > 5) {
 			return RatingOutcome.INVALID;
 		}
-		TicketSummary ticket = this.tickets.owned(ticketId, clientId);
+		Optional<TicketSummary> owned = this.tickets.findOwned(ticketId, clientId);
+		if (owned.isEmpty()) {
+			return RatingOutcome.INVALID;
+		}
+		TicketSummary ticket = owned.get();
 		if (ticket.status() != TicketStatus.CLOSED) {
 			return RatingOutcome.NOT_CLOSED;
 		}

@@ -164,16 +164,22 @@ public class Tickets {
 	}
 
 	/**
-	 * A ticket of the client's own, by its number.
+	 * A ticket of the client's own, by its number; somebody else's looks the same as
+	 * none.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<TicketSummary> findOwned(Long clientId, long number) {
+	public Optional<TicketSummary> findOwnedByNumber(Long clientId, long number) {
 		return this.tickets.findByNumber(number).filter((t) -> t.isOwnedBy(clientId)).map(this::summarize);
 	}
 
+	/**
+	 * A ticket of the client's own, by its id; somebody else's looks the same as none.
+	 * Callers inside a transaction use this rather than catching
+	 * {@link TicketNotFoundException}, which would mark their transaction for rollback.
+	 */
 	@Transactional(readOnly = true)
-	public TicketSummary owned(Long ticketId, Long clientId) {
-		return summarize(ownedTicket(ticketId, clientId));
+	public Optional<TicketSummary> findOwned(Long ticketId, Long clientId) {
+		return this.tickets.findById(ticketId).filter((t) -> t.isOwnedBy(clientId)).map(this::summarize);
 	}
 
 	@Transactional(readOnly = true)

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,6 @@ import es.kompanion.bot.CoreProperties;
 import es.kompanion.bot.survey.RatingOutcome;
 import es.kompanion.bot.survey.Surveys;
 import es.kompanion.bot.ticket.Department;
-import es.kompanion.bot.ticket.TicketNotFoundException;
 import es.kompanion.bot.ticket.TicketStatus;
 import es.kompanion.bot.ticket.TicketSummary;
 import es.kompanion.bot.ticket.Tickets;
@@ -211,7 +211,7 @@ class ConversationMachineTests {
 	@Test
 	void asksWhichTicketFreeTextBelongsToAndAddsItThere() {
 		given(this.tickets.unresolvedOf(7L, 5)).willReturn(List.of(ticket(55L, 1042, TicketStatus.PENDING_CLIENT)));
-		given(this.tickets.owned(55L, 7L)).willReturn(ticket(55L, 1042, TicketStatus.PENDING_CLIENT));
+		given(this.tickets.findOwned(55L, 7L)).willReturn(Optional.of(ticket(55L, 1042, TicketStatus.PENDING_CLIENT)));
 
 		List<Reply> question = write("Ya os he mandado las facturas");
 		assertThat(this.conversation.getState()).isEqualTo(ConversationState.CHOOSING_TICKET_FOR_TEXT);
@@ -241,7 +241,7 @@ class ConversationMachineTests {
 
 	@Test
 	void repliesToAnOwnTicketFromItsButton() {
-		given(this.tickets.owned(55L, 7L)).willReturn(ticket(55L, 1042, TicketStatus.OPEN));
+		given(this.tickets.findOwned(55L, 7L)).willReturn(Optional.of(ticket(55L, 1042, TicketStatus.OPEN)));
 
 		press(Signal.replyTo(55L));
 		assertThat(this.conversation.getState()).isEqualTo(ConversationState.WRITING_REPLY);
@@ -254,7 +254,6 @@ class ConversationMachineTests {
 
 	@Test
 	void refusesToReplyToSomebodyElsesTicket() {
-		given(this.tickets.owned(99L, 7L)).willThrow(new TicketNotFoundException(99L));
 
 		List<Reply> answer = press(Signal.replyTo(99L));
 
@@ -346,7 +345,7 @@ class ConversationMachineTests {
 				write(DESCRIPTION);
 			}
 			case WRITING_REPLY -> {
-				given(this.tickets.owned(55L, 7L)).willReturn(ticket(55L, 1042, TicketStatus.OPEN));
+				given(this.tickets.findOwned(55L, 7L)).willReturn(Optional.of(ticket(55L, 1042, TicketStatus.OPEN)));
 				press(Signal.replyTo(55L));
 			}
 			case CHOOSING_TICKET_FOR_TEXT -> write("Una duda sobre la factura de marzo");

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +118,24 @@ class OutboxIntegrationTests {
 		assertThat(this.jdbc.queryForList("SELECT status FROM outbox_message WHERE stream_key = 'stream-e' ORDER BY id",
 				String.class))
 			.containsExactly("FAILED", "SENT");
+		assertThat(this.jdbc.queryForList(
+				"SELECT attempts FROM outbox_message WHERE stream_key = 'stream-e' ORDER BY id", Integer.class))
+			.containsExactly(3, 0);
+	}
+
+	@Test
+	void aStuckStreamDoesNotHoldUpTheOthers() {
+		CountDownLatch gate = new CountDownLatch(1);
+		this.handler.gate = gate;
+
+		this.transactions.executeWithoutResult((tx) -> this.outbox.enqueue("TEST", "stream-f", new Note("stuck", 1)));
+		await().atMost(Duration.ofSeconds(10)).until(() -> gate.getCount() == 1 && this.handler.waiting.get());
+		this.transactions.executeWithoutResult((tx) -> this.outbox.enqueue("TEST", "stream-g", new Note("g", 1)));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.handler.sent.contains(new Note("g", 1)));
+		assertThat(this.handler.sent).doesNotContain(new Note("stuck", 1));
+		gate.countDown();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.handler.sent.contains(new Note("stuck", 1)));
 	}
 
 	record Note(String stream, int sequence) {
@@ -127,6 +147,10 @@ class OutboxIntegrationTests {
 		final List<Note> sent = new CopyOnWriteArrayList<>();
 
 		final Map<Integer, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+
+		final AtomicBoolean waiting = new AtomicBoolean();
+
+		volatile CountDownLatch gate = new CountDownLatch(0);
 
 		@Override
 		public String topic() {
@@ -140,6 +164,15 @@ class OutboxIntegrationTests {
 
 		@Override
 		public void deliver(Note note) throws DeliveryException {
+			if (note.stream().equals("stuck")) {
+				this.waiting.set(true);
+				try {
+					this.gate.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
 			AtomicInteger failures = this.failuresLeft.get(note.sequence());
 			if (failures != null && failures.getAndDecrement() > 0) {
 				throw DeliveryException.retryable("platform busy", null, null);
