@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -164,9 +166,7 @@ class SlackStaffChannelIntegrationTests {
 	@Test
 	void recordsAStaffReplyInATicketThreadOnce() {
 		given(this.tickets.findByStaffThread(THREAD)).willReturn(Optional.of(ticket()));
-		given(this.deliveries.claim("SLACK", "Ev0PV52K25"))
-			.willAnswer((invocation) -> TransactionSynchronizationManager.isActualTransactionActive())
-			.willReturn(false);
+		claimsEachDeliveryOnceInATransaction();
 
 		httpMode().run((context) -> {
 			String body = message("Ev0PV52K25", "\"user\":\"U024BE7LH\"",
@@ -181,6 +181,25 @@ class SlackStaffChannelIntegrationTests {
 			.addStaffReply(7L, Actor.staff("slack:U024BE7LH"),
 					"Hola <Ana>, ya está presentado. Mira el justificante (https://kompanion.es/303)",
 					"1712345999.000200");
+	}
+
+	@Test
+	void recordsAStaffReplyDeliveredUnderTwoEventIdsOnce() {
+		given(this.tickets.findByStaffThread(THREAD)).willReturn(Optional.of(ticket()));
+		claimsEachDeliveryOnceInATransaction();
+
+		httpMode().run((context) -> {
+			MockMvc mvc = mvc(context);
+
+			mvc.perform(signed(events(MediaType.APPLICATION_JSON),
+					message("Ev0PV52K25", "\"user\":\"U024BE7LH\"", "Hecho")))
+				.andExpect(status().isOk());
+			mvc.perform(signed(events(MediaType.APPLICATION_JSON),
+					message("Ev0PV52K99", "\"user\":\"U024BE7LH\"", "Hecho")))
+				.andExpect(status().isOk());
+		});
+
+		then(this.tickets).should().addStaffReply(7L, Actor.staff("slack:U024BE7LH"), "Hecho", "1712345999.000200");
 	}
 
 	@Test
@@ -256,6 +275,17 @@ class SlackStaffChannelIntegrationTests {
 		});
 
 		then(this.tickets).should(never()).addStaffReply(any(), any(), any(), any());
+	}
+
+	/**
+	 * Answers claims as the database does: the first claim of a delivery wins, and only
+	 * inside a transaction.
+	 */
+	private void claimsEachDeliveryOnceInATransaction() {
+		Set<String> claimed = new HashSet<>();
+		given(this.deliveries.claim(anyString(), anyString()))
+			.willAnswer((invocation) -> TransactionSynchronizationManager.isActualTransactionActive()
+					&& claimed.add(invocation.getArgument(0) + "/" + invocation.getArgument(1)));
 	}
 
 	private WebApplicationContextRunner runner() {

@@ -39,8 +39,11 @@ import es.kompanion.bot.user.Channel;
 @ConditionalOnTelegram
 class TelegramUpdateHandler {
 
-	/** The update kinds the bot asks Telegram for. */
-	static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query");
+	/**
+	 * The update kinds the bot asks Telegram for. Edited messages are left out until the
+	 * conversation can take an edit; any that still come are ignored.
+	 */
+	static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramUpdateHandler.class);
 

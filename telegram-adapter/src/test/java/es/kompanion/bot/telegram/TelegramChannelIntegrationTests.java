@@ -23,6 +23,7 @@ import es.kompanion.bot.delivery.OutboxHandler;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -104,6 +105,20 @@ class TelegramChannelIntegrationTests {
 	}
 
 	@Test
+	void pollsOnlyForTheUpdateKindsItHandles() {
+		this.telegram.stubFor(post(urlPathMatching("(?i)/bot.*/deletewebhook")).willReturn(okJson(OK_TRUE)));
+		this.telegram.stubFor(post(urlPathMatching("(?i)/bot.*/getupdates")).willReturn(okJson(ONE_UPDATE)));
+
+		this.contexts.withPropertyValues("kompanion.telegram.token=" + TOKEN)
+			.run((context) -> await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> this.telegram.verify(postRequestedFor(urlPathMatching("(?i)/bot.*/getupdates"))
+					.withRequestBody(containing("\"allowed_updates\":[\"message\",\"callback_query\"]")))));
+
+		this.telegram.verify(0, postRequestedFor(urlPathMatching("(?i)/bot.*/getupdates"))
+			.withRequestBody(containing("edited_message")));
+	}
+
+	@Test
 	void registersWebhookWithSecretAndAllowedUpdates(CapturedOutput output) {
 		this.telegram.stubFor(post(urlPathMatching("(?i)/bot.*/setwebhook")).willReturn(okJson(OK_TRUE)));
 
@@ -123,9 +138,8 @@ class TelegramChannelIntegrationTests {
 			.withRequestBodyPart(
 					aMultipart("url").withBody(equalTo("https://bot.kompanion.es/telegram/webhook")).build())
 			.withRequestBodyPart(aMultipart("secret_token").withBody(equalTo("s3cret_Token-42")).build())
-			.withRequestBodyPart(aMultipart("allowed_updates")
-				.withBody(equalTo("[\"message\",\"edited_message\",\"callback_query\"]"))
-				.build()));
+			.withRequestBodyPart(
+					aMultipart("allowed_updates").withBody(equalTo("[\"message\",\"callback_query\"]")).build()));
 	}
 
 	@Test

@@ -248,6 +248,11 @@ class TelegramUpdateHandlerTests {
 		then(this.engine).should(never()).handle(any());
 	}
 
+	@Test
+	void asksTelegramOnlyForTheUpdateKindsItHandles() {
+		assertThat(TelegramUpdateHandler.ALLOWED_UPDATES).containsExactly("message", "callback_query");
+	}
+
 	private Update update(String body) throws Exception {
 		return this.json.readValue(body, Update.class);
 	}

@@ -23,7 +23,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.StreamUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,13 +36,18 @@ import es.kompanion.bot.slack.ConditionalOnSlackStaffChannel.Mode;
  *
  * <p>
  * The body is read raw, before anything parses it as a form, because the signature covers
- * the exact bytes; the query string is parsed by hand for the same reason.
+ * the exact bytes; the query string is parsed by hand for the same reason. Since it must
+ * be read before its signature can be checked, a body longer than Slack ever sends is
+ * refused unread, or as soon as the reading passes the limit.
  */
 @RestController
 @ConditionalOnSlackStaffChannel(Mode.HTTP)
 class SlackEventsController {
 
 	private static final Logger log = LoggerFactory.getLogger(SlackEventsController.class);
+
+	/** Far above anything Slack sends in one event or interaction. */
+	static final int MAX_BODY_BYTES = 1024 * 1024;
 
 	private final App app;
 
@@ -56,7 +60,13 @@ class SlackEventsController {
 
 	@PostMapping("${kompanion.slack.events-path:/slack/events}")
 	ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
-		String body = StreamUtils.copyToString(request.getInputStream(), StandardCharsets.UTF_8);
+		byte[] bytes = readBody(request);
+		if (bytes == null) {
+			log.warn("Slack request refused: its body is over {} bytes", MAX_BODY_BYTES);
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
+		}
+		String body = new String(bytes, StandardCharsets.UTF_8);
+
 		Request<?> slackRequest;
 		try {
 			slackRequest = this.parser.parse(toHttpRequest(request, body));
@@ -79,6 +89,18 @@ class SlackEventsController {
 			log.error("Slack {} request failed", slackRequest.getRequestType(), ex);
 			return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).build();
 		}
+	}
+
+	/**
+	 * @return the body, or {@code null} if it is longer than {@link #MAX_BODY_BYTES}; no
+	 * more than one byte past the limit is ever read
+	 */
+	private static byte @Nullable [] readBody(HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+			return null;
+		}
+		byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+		return (body.length > MAX_BODY_BYTES) ? null : body;
 	}
 
 	private static SlackRequestParser.HttpRequest toHttpRequest(HttpServletRequest request, String body) {

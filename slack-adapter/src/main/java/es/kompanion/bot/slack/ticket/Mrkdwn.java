@@ -1,5 +1,6 @@
 package es.kompanion.bot.slack.ticket;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,11 @@ final class Mrkdwn {
 	private static final Pattern CONTROL = Pattern.compile("<([^<>]*)>");
 
 	private static final String ELLIPSIS = "…";
+
+	private static final Set<String> BROADCASTS = Set.of("here", "channel", "everyone");
+
+	/** What needs no space before it. */
+	private static final String CLOSING = "\n,.;:!?)";
 
 	private Mrkdwn() {
 	}
@@ -60,15 +66,25 @@ final class Mrkdwn {
 
 	/**
 	 * Turns a message as Slack delivers it into plain text: links become their label and
-	 * address, mentions their name, and escaped characters themselves again.
+	 * address, channels their name, and escaped characters themselves again. Mentions of
+	 * people and broadcasts ({@code @here}, {@code @channel}, {@code @everyone}) mean
+	 * nothing outside Slack: a person's mention becomes the name it carries, if any, and
+	 * a broadcast goes, and so does the space either one leaves doubled.
 	 */
 	static String toPlainText(String text) {
 		Matcher matcher = CONTROL.matcher(text);
 		StringBuilder plain = new StringBuilder(text.length());
+		int next = 0;
 		while (matcher.find()) {
-			matcher.appendReplacement(plain, Matcher.quoteReplacement(readControl(matcher.group(1))));
+			plain.append(text, next, matcher.start());
+			next = matcher.end();
+			String shown = readControl(matcher.group(1));
+			if (shown.isEmpty()) {
+				next = closeGap(plain, text, next);
+			}
+			plain.append(shown);
 		}
-		matcher.appendTail(plain);
+		plain.append(text, next, text.length());
 		return unescape(plain.toString());
 	}
 
@@ -76,21 +92,45 @@ final class Mrkdwn {
 		int bar = control.indexOf('|');
 		String target = (bar < 0) ? control : control.substring(0, bar);
 		String label = (bar < 0) ? "" : control.substring(bar + 1);
-		if (target.startsWith("@") || target.startsWith("#")) {
-			return label.isEmpty() ? target : target.charAt(0) + label;
+		if (target.startsWith("@")) {
+			return label;
+		}
+		if (target.startsWith("#")) {
+			return label.isEmpty() ? target : "#" + label;
 		}
 		if (target.startsWith("!")) {
-			if (!label.isEmpty()) {
-				return label;
-			}
 			int caret = target.indexOf('^');
-			return "@" + ((caret < 0) ? target.substring(1) : target.substring(1, caret));
+			String command = (caret < 0) ? target.substring(1) : target.substring(1, caret);
+			if (BROADCASTS.contains(command)) {
+				return "";
+			}
+			return label.isEmpty() ? "@" + command : label;
 		}
 		String address = target.startsWith("mailto:") ? target.substring("mailto:".length()) : target;
 		if (label.isEmpty() || label.equals(address) || address.endsWith("//" + label)) {
 			return address;
 		}
 		return label + " (" + address + ")";
+	}
+
+	/**
+	 * Closes the gap a control that shows nothing leaves: of the spaces around it, one
+	 * stays between two words, and none at the start or end of a line or before a
+	 * punctuation mark.
+	 * @param next where the text goes on after the control
+	 * @return where the text goes on once the gap is closed
+	 */
+	private static int closeGap(StringBuilder plain, String text, int next) {
+		boolean lineStart = plain.isEmpty() || plain.charAt(plain.length() - 1) == '\n';
+		boolean spaceBefore = !plain.isEmpty() && plain.charAt(plain.length() - 1) == ' ';
+		boolean spaceAfter = next < text.length() && text.charAt(next) == ' ';
+		if ((lineStart || spaceBefore) && spaceAfter) {
+			return next + 1;
+		}
+		if (spaceBefore && (next == text.length() || CLOSING.indexOf(text.charAt(next)) >= 0)) {
+			plain.setLength(plain.length() - 1);
+		}
+		return next;
 	}
 
 	private static String unescape(String text) {

@@ -36,6 +36,18 @@ import es.kompanion.bot.ticket.Tickets;
  * Posting a root message and remembering its thread are two steps; if the application
  * dies between them, the retry posts the root message again and the first one is left
  * without a thread. A root that is already remembered is never posted twice.
+ *
+ * <p>
+ * When the root message can show only the start of the description, the whole of it is
+ * posted first in the thread. If that post fails, the update is tried again; a root
+ * update then finds its thread started and posts only the description, twice if the
+ * failed post went through after all. An update that started the thread on demand,
+ * because its root update was given up, does not post the description again.
+ *
+ * <p>
+ * Refusals an admin can put right (the bot left the channel, a revoked token) are tried
+ * again with the outbox's growing waits, so that the update arrives once the setup is
+ * fixed; refusals of the update itself are given up at once.
  */
 @Component
 @ConditionalOnSlackStaffChannel
@@ -44,10 +56,30 @@ class StaffDeskHandler implements OutboxHandler<StaffDeskUpdate> {
 	private static final Logger log = LoggerFactory.getLogger(StaffDeskHandler.class);
 
 	/**
-	 * Errors Slack documents as passing; everything else will fail again the same way.
+	 * Errors Slack documents as passing.
 	 */
 	private static final Set<String> PASSING_ERRORS = Set.of("ratelimited", "rate_limited", "internal_error",
 			"fatal_error", "service_unavailable", "request_timeout");
+
+	/**
+	 * Errors that last until an admin changes the Slack setup, each with what to change.
+	 * Every error in neither set will fail again the same way.
+	 */
+	private static final Map<String, String> SETUP_ERRORS = Map.ofEntries(
+			Map.entry("not_in_channel", "invite the bot to the staff channel"),
+			Map.entry("channel_not_found",
+					"check that SLACK_STAFF_CHANNEL is the id of the staff channel and invite the bot to it"),
+			Map.entry("is_archived", "unarchive the staff channel or set SLACK_STAFF_CHANNEL to another one"),
+			Map.entry("invalid_auth", "set SLACK_BOT_TOKEN to the app's current bot token"),
+			Map.entry("not_authed", "set SLACK_BOT_TOKEN to the app's current bot token"),
+			Map.entry("account_inactive", "reinstall the Slack app and update SLACK_BOT_TOKEN"),
+			Map.entry("token_revoked", "reinstall the Slack app and update SLACK_BOT_TOKEN"),
+			Map.entry("token_expired", "reinstall the Slack app and update SLACK_BOT_TOKEN"),
+			Map.entry("missing_scope", "add the chat:write scope to the Slack app and reinstall it"),
+			Map.entry("no_permission", "let the bot post in the staff channel"),
+			Map.entry("restricted_action", "let the bot post in the staff channel in the workspace settings"),
+			Map.entry("team_access_not_granted", "grant the Slack app access to the staff channel's workspace"),
+			Map.entry("ekm_access_denied", "ask the Enterprise Key Management admins to restore posting"));
 
 	private final Tickets tickets;
 
@@ -84,8 +116,10 @@ class StaffDeskHandler implements OutboxHandler<StaffDeskUpdate> {
 	}
 
 	private void postRoot(TicketSummary ticket) throws DeliveryException {
-		if (ticket.staffThreadRef() != null) {
+		String thread = ticket.staffThreadRef();
+		if (thread != null) {
 			log.debug("Ticket {} already has a staff thread", ticket.number());
+			postFullDescription(ticket, thread);
 			return;
 		}
 		startThread(ticket);
@@ -96,13 +130,26 @@ class StaffDeskHandler implements OutboxHandler<StaffDeskUpdate> {
 				(client) -> client.chatPostMessage((r) -> r.channel(this.channel)
 					.text(StaffDeskMessages.rootText(ticket))
 					.blocks(StaffDeskMessages.root(ticket))));
-		if (!StringUtils.hasText(response.getTs())) {
+		String thread = response.getTs();
+		if (!StringUtils.hasText(thread)) {
 			throw DeliveryException.permanent("chat.postMessage returned no ts", null);
 		}
 
-		this.tickets.attachStaffThread(ticket.id(), response.getTs());
+		this.tickets.attachStaffThread(ticket.id(), thread);
 		log.debug("Ticket {} posted to the staff channel", ticket.number());
-		return response.getTs();
+
+		postFullDescription(ticket, thread);
+		return thread;
+	}
+
+	private void postFullDescription(TicketSummary ticket, String thread) throws DeliveryException {
+		String text = StaffDeskMessages.fullDescription(ticket);
+		if (text == null) {
+			return;
+		}
+		call("chat.postMessage",
+				(client) -> client.chatPostMessage((r) -> r.channel(this.channel).threadTs(thread).text(text)));
+		log.debug("Ticket {} whole description posted in its thread", ticket.number());
 	}
 
 	private void refreshRoot(TicketSummary ticket) throws DeliveryException {
@@ -191,8 +238,16 @@ class StaffDeskHandler implements OutboxHandler<StaffDeskUpdate> {
 
 	private static DeliveryException refused(String method, @Nullable String error, @Nullable Duration retryAfter) {
 		String reason = method + " refused: " + error;
-		if (error != null && PASSING_ERRORS.contains(error)) {
+		if (error == null) {
+			return DeliveryException.permanent(reason, null);
+		}
+		if (PASSING_ERRORS.contains(error)) {
 			return DeliveryException.retryable(reason, retryAfter, null);
+		}
+		String fix = SETUP_ERRORS.get(error);
+		if (fix != null) {
+			log.warn("Slack refused {} with {}: {}, and the update will be tried again", method, error, fix);
+			return DeliveryException.retryable(reason, null, null);
 		}
 		return DeliveryException.permanent(reason, null);
 	}

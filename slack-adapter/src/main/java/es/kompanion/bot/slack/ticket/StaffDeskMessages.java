@@ -4,12 +4,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;
 
@@ -30,7 +32,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
  * What staff read in the staff channel, in Spanish: a ticket's root message, the client's
- * messages in its thread and the notes about status changes.
+ * messages in its thread and the notes about status changes and failed deliveries.
  */
 final class StaffDeskMessages {
 
@@ -44,6 +46,15 @@ final class StaffDeskMessages {
 
 	private static final int FIELD_LIMIT = 300;
 
+	private static final String DESCRIPTION_TITLE = "*Descripción*\n";
+
+	/**
+	 * What the root message has room for, after the title, of the escaped description.
+	 */
+	private static final int DESCRIPTION_LIMIT = SECTION_LIMIT - DESCRIPTION_TITLE.length();
+
+	private static final String FULL_DESCRIPTION_TITLE = ":page_facing_up: *Descripción completa*\n";
+
 	private static final Pattern SLACK_USER = Pattern.compile("slack:([A-Z0-9]+)");
 
 	private static final DateTimeFormatter FALLBACK_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -56,13 +67,26 @@ final class StaffDeskMessages {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(header((h) -> h.text(plainText(ticket.label() + " · " + department(ticket.department()), true))));
 		blocks.add(section((s) -> s.fields(facts(ticket))));
-		String title = "*Descripción*\n";
 		blocks.add(section((s) -> s.blockId("ticket_description")
-			.text(markdownText(title + Mrkdwn.escape(ticket.description(), SECTION_LIMIT - title.length())))));
+			.text(markdownText(DESCRIPTION_TITLE + Mrkdwn.escape(ticket.description(), DESCRIPTION_LIMIT)))));
 		blocks.add(actions((a) -> a.blockId(ACTIONS_BLOCK).elements(buttons(ticket))));
 		blocks.add(context((c) -> c
 			.elements(List.of(markdownText("Responde en este hilo: tu respuesta le llega al cliente en su chat.")))));
 		return blocks;
+	}
+
+	/**
+	 * The whole description, to go first in the thread, when the root message shows only
+	 * its start.
+	 * @return {@code null} when the root message shows it whole
+	 */
+	static @Nullable String fullDescription(TicketSummary ticket) {
+		String escaped = Mrkdwn.escape(ticket.description());
+		if (escaped.length() <= DESCRIPTION_LIMIT) {
+			return null;
+		}
+		return FULL_DESCRIPTION_TITLE
+				+ Mrkdwn.escape(ticket.description(), MESSAGE_LIMIT - FULL_DESCRIPTION_TITLE.length());
 	}
 
 	/**
@@ -90,8 +114,26 @@ final class StaffDeskMessages {
 	}
 
 	static String deliveryProblem(DeliveryProblem problem) {
-		return ":warning: El último mensaje no llegó al cliente por " + channelName(problem.channel()) + " ("
-				+ Mrkdwn.escape(problem.reason(), FIELD_LIMIT) + "). Contacta con él por otra vía.";
+		return ":warning: El último mensaje no le ha llegado al cliente por " + channelName(problem.channel()) + ": "
+				+ explain(problem.reason()) + ". Habrá que contactar por otra vía.";
+	}
+
+	/**
+	 * The platform's reason in words staff understand, for the reasons that are known;
+	 * any other is quoted as it came.
+	 */
+	private static String explain(String reason) {
+		String lowerCase = reason.toLowerCase(Locale.ROOT);
+		if (lowerCase.contains("blocked")) {
+			return "el cliente ha bloqueado el bot";
+		}
+		if (lowerCase.contains("deactivated")) {
+			return "la cuenta del cliente está desactivada";
+		}
+		if (lowerCase.contains("chat not found")) {
+			return "el chat del cliente ya no existe";
+		}
+		return "motivo técnico: «" + Mrkdwn.escape(reason, FIELD_LIMIT) + "»";
 	}
 
 	private static String channelName(String channel) {

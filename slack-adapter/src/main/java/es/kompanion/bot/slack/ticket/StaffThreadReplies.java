@@ -26,8 +26,9 @@ import es.kompanion.bot.ticket.Tickets;
 
 /**
  * Records what staff write in a ticket's thread as the staff's answer to the client. Each
- * Slack event is recorded once, however often Slack delivers it; messages by bots,
- * outside the staff channel or outside a ticket's thread are left alone.
+ * message is recorded once, however often and under however many event ids Slack delivers
+ * it; messages by bots, outside the staff channel or outside a ticket's thread are left
+ * alone.
  */
 @Component
 @ConditionalOnSlackStaffChannel
@@ -93,12 +94,12 @@ class StaffThreadReplies implements SlackListeners {
 	}
 
 	/**
-	 * @return {@code false} if the event was recorded before
+	 * @return {@code false} if the event or its message was recorded before
 	 */
 	private boolean record(ThreadReply reply, TicketSummary ticket) {
 		String text = Mrkdwn.toPlainText(reply.text()).strip();
 		Boolean first = this.transactions.execute((status) -> {
-			if (!this.deliveries.claim(SOURCE, reply.eventId())) {
+			if (!this.deliveries.claim(SOURCE, reply.eventId()) || !this.deliveries.claim(SOURCE, reply.messageKey())) {
 				return false;
 			}
 			if (!text.isEmpty()) {
@@ -107,7 +108,7 @@ class StaffThreadReplies implements SlackListeners {
 			return true;
 		});
 		if (!Boolean.TRUE.equals(first)) {
-			log.debug("Slack event {} was recorded before", reply.eventId());
+			log.debug("Slack event {} or its message was recorded before", reply.eventId());
 			return false;
 		}
 		log.debug("Slack event {} recorded on ticket {}", reply.eventId(), ticket.number());

@@ -43,7 +43,15 @@ record ThreadReply(String eventId, @Nullable String channel, @Nullable String us
 	}
 
 	boolean isReplyIn(String channel) {
-		return channel.equals(this.channel) && this.threadTs != null && !this.threadTs.equals(this.ts);
+		return channel.equals(this.channel) && this.ts != null && this.threadTs != null
+				&& !this.threadTs.equals(this.ts);
+	}
+
+	/**
+	 * Names the message itself, the same whichever event brought it.
+	 */
+	String messageKey() {
+		return "msg:" + this.channel + ":" + this.ts;
 	}
 
 	boolean isWrittenByPerson(@Nullable String botUserId) {

@@ -37,13 +37,36 @@ class MrkdwnTests {
 	@Test
 	void turnsStaffTextIntoPlainText() {
 		String slack = "Hola &lt;Ana&gt;, mira <https://kompanion.es/guia|la guía> y <https://kompanion.es> "
-				+ "o escribe a <mailto:hola@kompanion.es|hola@kompanion.es>. Cc <@U024BE7LH> en <#C0123|soporte> "
-				+ "<!here> &amp; gracias";
+				+ "o escribe a <mailto:hola@kompanion.es|hola@kompanion.es>. Visto en <#C0123|soporte> &amp; gracias";
 
 		String plain = Mrkdwn.toPlainText(slack);
 
 		assertThat(plain).isEqualTo("Hola <Ana>, mira la guía (https://kompanion.es/guia) y https://kompanion.es "
-				+ "o escribe a hola@kompanion.es. Cc @U024BE7LH en #soporte @here & gracias");
+				+ "o escribe a hola@kompanion.es. Visto en #soporte & gracias");
+	}
+
+	@Test
+	void dropsMentionsOfStaffButKeepsTheNamesTheyCarry() {
+		String slack = "<@U024BE7LH> ya lo tiene. Cc <@U0G9QF9C6> y <@U0LAN0Z89|marta>, gracias <@W012A3CDE>.";
+
+		String plain = Mrkdwn.toPlainText(slack);
+
+		assertThat(plain).isEqualTo("ya lo tiene. Cc y marta, gracias.");
+	}
+
+	@Test
+	void dropsBroadcastsToTheStaffChannel() {
+		String slack = "<!here> Presentado <!channel|channel> el modelo 303\n<!everyone>\nUn saludo <!here>";
+
+		String plain = Mrkdwn.toPlainText(slack);
+
+		assertThat(plain).isEqualTo("Presentado el modelo 303\n\nUn saludo");
+	}
+
+	@Test
+	void keepsTheSpacingStaffWroteAroundWhatItKeeps() {
+		assertThat(Mrkdwn.toPlainText("Total:  100 €  <https://kompanion.es>"))
+			.isEqualTo("Total:  100 €  https://kompanion.es");
 	}
 
 	@Test

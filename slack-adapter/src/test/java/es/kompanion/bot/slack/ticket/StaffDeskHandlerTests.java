@@ -12,8 +12,14 @@ import com.slack.api.bolt.AppConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import es.kompanion.bot.delivery.DeliveryException;
 import es.kompanion.bot.slack.SlackProperties;
@@ -42,6 +48,7 @@ import static org.mockito.BDDMockito.mock;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
 
+@ExtendWith(OutputCaptureExtension.class)
 class StaffDeskHandlerTests {
 
 	private static final String POSTED = """
@@ -156,16 +163,81 @@ class StaffDeskHandlerTests {
 		assertThat(request.formParameter("text").firstValue()).isEqualTo(":lock: Cerrada por <@U024BE7LH>");
 	}
 
-	@Test
-	void givesUpWhenTheChannelDoesNotExist() {
+	@ParameterizedTest
+	@ValueSource(strings = { "not_in_channel", "channel_not_found", "is_archived", "invalid_auth", "not_authed",
+			"account_inactive", "token_revoked", "token_expired", "missing_scope", "no_permission", "restricted_action",
+			"team_access_not_granted", "ekm_access_denied" })
+	void keepsTryingWhileTheSlackSetupNeedsAnAdmin(String error) {
 		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticket(TicketStatus.OPEN, null));
-		this.slack.stubFor(post("/api/chat.postMessage").willReturn(okJson("""
-				{"ok":false,"error":"channel_not_found"}""")));
+		this.slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(refusal(error))));
 
 		assertThatExceptionOfType(DeliveryException.class)
 			.isThrownBy(() -> this.handler.deliver(StaffDeskUpdate.postRoot(7L)))
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue())
+			.satisfies((ex) -> assertThat(ex.getRetryAfter()).isNull())
+			.withMessageContaining(error);
+		then(this.tickets).should(never()).attachStaffThread(anyLong(), any());
+	}
+
+	@Test
+	void tellsTheAdminToInviteTheBotWhenItIsNotInTheStaffChannel(CapturedOutput output) {
+		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticket(TicketStatus.OPEN, null));
+		this.slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(refusal("not_in_channel"))));
+
+		assertThatExceptionOfType(DeliveryException.class)
+			.isThrownBy(() -> this.handler.deliver(StaffDeskUpdate.postRoot(7L)));
+
+		assertThat(output).containsOnlyOnce("WARN")
+			.contains("not_in_channel", "invite the bot to the staff channel")
+			.doesNotContain("xoxb-test");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "msg_too_long", "invalid_blocks", "no_text", "too_many_attachments", "message_not_found",
+			"cant_update_message", "edit_window_closed", "an_error_slack_adds_later" })
+	void givesUpOnAnUpdateSlackWillNeverTake(String error) {
+		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticket(TicketStatus.OPEN, TicketFixtures.THREAD));
+		this.slack.stubFor(post("/api/chat.update").willReturn(okJson(refusal(error))));
+
+		assertThatExceptionOfType(DeliveryException.class)
+			.isThrownBy(() -> this.handler.deliver(StaffDeskUpdate.refreshRoot(7L)))
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse())
-			.withMessageContaining("channel_not_found");
+			.withMessageContaining(error);
+	}
+
+	@Test
+	void postsTheWholeDescriptionFirstInTheThreadWhenTheRootCutsIt() throws Exception {
+		String description = "Necesito <ayuda> & más. " + "x".repeat(3500) + " Fin.";
+		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticketDescribedAs(description, null));
+		this.slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(POSTED)));
+
+		this.handler.deliver(StaffDeskUpdate.postRoot(7L));
+
+		List<LoggedRequest> posts = this.slack.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage")));
+		assertThat(posts).hasSize(2);
+		assertThat(posts).filteredOn((message) -> message.formParameter("thread_ts").isPresent())
+			.singleElement()
+			.satisfies((message) -> {
+				assertThat(message.formParameter("thread_ts").firstValue()).isEqualTo(TicketFixtures.THREAD);
+				assertThat(message.formParameter("text").firstValue())
+					.isEqualTo(":page_facing_up: *Descripción completa*\n" + "Necesito &lt;ayuda&gt; &amp; más. "
+							+ "x".repeat(3500) + " Fin.");
+			});
+		then(this.tickets).should().attachStaffThread(7L, TicketFixtures.THREAD);
+	}
+
+	@Test
+	void postsTheWholeDescriptionWhenARootIsDeliveredAgainAfterItsThreadStarted() throws Exception {
+		String description = "y".repeat(3500);
+		given(this.tickets.summary(7L))
+			.willReturn(TicketFixtures.ticketDescribedAs(description, TicketFixtures.THREAD));
+		this.slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(POSTED)));
+
+		this.handler.deliver(StaffDeskUpdate.postRoot(7L));
+
+		LoggedRequest request = onlyRequestTo("chat.postMessage");
+		assertThat(request.formParameter("thread_ts").firstValue()).isEqualTo(TicketFixtures.THREAD);
+		assertThat(request.formParameter("text").firstValue()).endsWith(description);
 		then(this.tickets).should(never()).attachStaffThread(anyLong(), any());
 	}
 
@@ -225,8 +297,13 @@ class StaffDeskHandlerTests {
 
 		LoggedRequest request = onlyRequestTo("chat.postMessage");
 		assertThat(request.formParameter("thread_ts").firstValue()).isEqualTo(TicketFixtures.THREAD);
-		assertThat(request.formParameter("text").firstValue()).startsWith(":warning:")
-			.contains("Telegram", "Forbidden: bot was blocked by the user");
+		assertThat(request.formParameter("text").firstValue()).isEqualTo(
+				":warning: El último mensaje no le ha llegado al cliente por Telegram: el cliente ha bloqueado el "
+						+ "bot. Habrá que contactar por otra vía.");
+	}
+
+	private static String refusal(String error) {
+		return "{\"ok\":false,\"error\":\"" + error + "\"}";
 	}
 
 	private LoggedRequest onlyRequestTo(String method) {

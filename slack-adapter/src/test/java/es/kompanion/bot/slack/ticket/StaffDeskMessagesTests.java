@@ -11,6 +11,7 @@ import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.ButtonElement;
 import org.junit.jupiter.api.Test;
 
+import es.kompanion.bot.slack.ticket.StaffDeskUpdate.DeliveryProblem;
 import es.kompanion.bot.slack.ticket.StaffDeskUpdate.StatusChange;
 import es.kompanion.bot.ticket.AuthorType;
 import es.kompanion.bot.ticket.Department;
@@ -82,6 +83,44 @@ class StaffDeskMessagesTests {
 		assertThat(StaffDeskMessages.statusNote(
 				new StatusChange(TicketStatus.OPEN, TicketStatus.PENDING_CLIENT, AuthorType.STAFF, "web:<!channel>")))
 			.isEqualTo(":hourglass_flowing_sand: Pendiente de cliente por el equipo");
+	}
+
+	@Test
+	void offersTheWholeDescriptionOnlyWhenTheRootCutsIt() {
+		String cut = "<>".repeat(2000);
+
+		assertThat(StaffDeskMessages.fullDescription(TicketFixtures.ticketDescribedAs(cut, null)))
+			.isEqualTo(":page_facing_up: *Descripción completa*\n" + "&lt;&gt;".repeat(2000));
+		assertThat(StaffDeskMessages.fullDescription(TicketFixtures.ticketDescribedAs("x".repeat(2986), null)))
+			.isNull();
+		assertThat(StaffDeskMessages.fullDescription(TicketFixtures.ticketDescribedAs("x".repeat(2987), null)))
+			.isNotNull();
+	}
+
+	@Test
+	void explainsABlockedBotToStaffInPlainSpanish() {
+		String text = StaffDeskMessages
+			.deliveryProblem(new DeliveryProblem("TELEGRAM", "Forbidden: bot was blocked by the user"));
+
+		assertThat(text).isEqualTo(":warning: El último mensaje no le ha llegado al cliente por Telegram: el cliente "
+				+ "ha bloqueado el bot. Habrá que contactar por otra vía.");
+	}
+
+	@Test
+	void explainsWellKnownDeliveryProblems() {
+		assertThat(StaffDeskMessages.deliveryProblem(new DeliveryProblem("TELEGRAM", "Forbidden: user is deactivated")))
+			.contains("por Telegram: la cuenta del cliente está desactivada.");
+		assertThat(StaffDeskMessages.deliveryProblem(new DeliveryProblem("TELEGRAM", "Bad Request: chat not found")))
+			.contains("por Telegram: el chat del cliente ya no existe.");
+	}
+
+	@Test
+	void quotesAnyOtherReasonAsTechnical() {
+		String text = StaffDeskMessages
+			.deliveryProblem(new DeliveryProblem("WEB", "Bad Request: <b> & message is too long"));
+
+		assertThat(text).isEqualTo(":warning: El último mensaje no le ha llegado al cliente por la web: motivo "
+				+ "técnico: «Bad Request: &lt;b&gt; &amp; message is too long». Habrá que contactar por otra vía.");
 	}
 
 	@Test

@@ -17,9 +17,17 @@ final class TicketFixtures {
 	}
 
 	static TicketSummary ticket(TicketStatus status, @Nullable String thread) {
+		return ticket(status, "Necesito el modelo 303 <urgente> & ya", thread);
+	}
+
+	static TicketSummary ticketDescribedAs(String description, @Nullable String thread) {
+		return ticket(TicketStatus.OPEN, description, thread);
+	}
+
+	private static TicketSummary ticket(TicketStatus status, String description, @Nullable String thread) {
 		Instant created = Instant.parse("2026-12-01T09:30:00Z");
 		return new TicketSummary(7L, 1042, 3L, "Ana <García> & Co", "Talleres Ana S.L.", Department.ACCOUNTING_TAX,
-				status, "Necesito el modelo 303 <urgente> & ya", Channel.TELEGRAM, thread, created, created);
+				status, description, Channel.TELEGRAM, thread, created, created);
 	}
 
 }
