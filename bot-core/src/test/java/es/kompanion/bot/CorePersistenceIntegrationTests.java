@@ -15,7 +15,7 @@ import es.kompanion.bot.delivery.InboundDeliveries;
 import es.kompanion.bot.survey.RatingOutcome;
 import es.kompanion.bot.survey.Surveys;
 import es.kompanion.bot.ticket.Actor;
-import es.kompanion.bot.ticket.Department;
+import es.kompanion.bot.user.Department;
 import es.kompanion.bot.ticket.TicketMessage;
 import es.kompanion.bot.ticket.TicketStatus;
 import es.kompanion.bot.ticket.TicketSummary;

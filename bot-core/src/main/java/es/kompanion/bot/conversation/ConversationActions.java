@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import es.kompanion.bot.CoreProperties;
 import es.kompanion.bot.survey.RatingOutcome;
 import es.kompanion.bot.survey.Surveys;
-import es.kompanion.bot.ticket.Department;
+import es.kompanion.bot.user.Department;
 import es.kompanion.bot.ticket.TicketStatus;
 import es.kompanion.bot.ticket.TicketSummary;
 import es.kompanion.bot.ticket.Tickets;

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import es.kompanion.bot.ticket.Department;
+import es.kompanion.bot.user.Department;
 
 /**
  * An inbound input decoded into a machine event and its arguments. Also encodes the

@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import es.kompanion.bot.ticket.Department;
+import es.kompanion.bot.user.Department;
 import es.kompanion.bot.ticket.TicketStatus;
 
 /**

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 import es.kompanion.bot.user.Channel;
+import es.kompanion.bot.user.Department;
 
 /**
  * One topic raised by a client. Its status only changes through the intent methods, which

@@ -10,6 +10,8 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
 
 	Optional<Ticket> findByNumber(long number);
 
+	long countByStatus(TicketStatus status);
+
 	Optional<Ticket> findByStaffThreadRef(String staffThreadRef);
 
 	List<Ticket> findByClientIdOrderByCreatedAtDescIdDesc(Long clientId, Limit limit);

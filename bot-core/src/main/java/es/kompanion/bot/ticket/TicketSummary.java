@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 import es.kompanion.bot.user.Channel;
+import es.kompanion.bot.user.Department;
 
 /**
  * A read-only view of a ticket with the client it belongs to, safe to hand to other

@@ -2,7 +2,9 @@ package es.kompanion.bot.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import es.kompanion.bot.user.Channel;
+import es.kompanion.bot.user.Department;
 import es.kompanion.bot.user.Client;
 import es.kompanion.bot.user.ClientRepository;
 
@@ -190,6 +193,18 @@ public class Tickets {
 	@Transactional(readOnly = true)
 	public List<TicketMessage> messagesOf(Long ticketId) {
 		return this.messages.findByTicketIdOrderById(ticketId);
+	}
+
+	/**
+	 * How many tickets there are in each status.
+	 */
+	@Transactional(readOnly = true)
+	public Map<TicketStatus, Long> countByStatus() {
+		Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
+		for (TicketStatus status : TicketStatus.values()) {
+			counts.put(status, this.tickets.countByStatus(status));
+		}
+		return counts;
 	}
 
 	/**

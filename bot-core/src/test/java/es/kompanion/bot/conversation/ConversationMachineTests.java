@@ -24,7 +24,7 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import es.kompanion.bot.CoreProperties;
 import es.kompanion.bot.survey.RatingOutcome;
 import es.kompanion.bot.survey.Surveys;
-import es.kompanion.bot.ticket.Department;
+import es.kompanion.bot.user.Department;
 import es.kompanion.bot.ticket.TicketStatus;
 import es.kompanion.bot.ticket.TicketSummary;
 import es.kompanion.bot.ticket.Tickets;

@@ -41,7 +41,7 @@ import es.kompanion.bot.delivery.InboundDeliveries;
 import es.kompanion.bot.delivery.Outbox;
 import es.kompanion.bot.delivery.OutboxHandler;
 import es.kompanion.bot.ticket.Actor;
-import es.kompanion.bot.ticket.Department;
+import es.kompanion.bot.user.Department;
 import es.kompanion.bot.ticket.TicketOpened;
 import es.kompanion.bot.ticket.TicketStatus;
 import es.kompanion.bot.ticket.TicketSummary;

@@ -18,7 +18,7 @@ import org.springframework.util.StringUtils;
 import es.kompanion.bot.slack.ticket.StaffDeskUpdate.DeliveryProblem;
 import es.kompanion.bot.slack.ticket.StaffDeskUpdate.StatusChange;
 import es.kompanion.bot.ticket.AuthorType;
-import es.kompanion.bot.ticket.Department;
+import es.kompanion.bot.user.Department;
 import es.kompanion.bot.ticket.TicketStatus;
 import es.kompanion.bot.ticket.TicketSummary;
 

@@ -1,0 +1,70 @@
+package es.kompanion.bot.admin.security;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two doors. Platform callbacks (Telegram webhook, Slack events) and the health probe
+ * authenticate their own way, so they pass without a session or CSRF token. Everything
+ * else is the admin web: form login, CSRF, and admin-only sections.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	/** Pages only admins may open; staff get 403. */
+	static final String[] ADMIN_ONLY = { "/staff/**", "/audit/**", "/resources/**", "/calendar/**", "/faq/**" };
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain platformCallbacks(HttpSecurity http,
+			@Value("${kompanion.telegram.webhook-path:/telegram/webhook}") String telegramPath,
+			@Value("${kompanion.slack.events-path:/slack/events}") String slackPath) throws Exception {
+		http.securityMatcher(telegramPath, slackPath, "/actuator/health", "/actuator/health/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.securityContext((context) -> context.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain adminWeb(HttpSecurity http, LoginThrottle throttle) throws Exception {
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/login", "/error", "/admin/**", "/webjars/**", "/favicon.ico")
+					.permitAll()
+					.requestMatchers(ADMIN_ONLY)
+					.hasRole("ADMIN")
+					.anyRequest()
+					.authenticated())
+			.formLogin((form) -> form.loginPage("/login")
+				.usernameParameter("email")
+				.defaultSuccessUrl("/", false)
+				.failureHandler(throttle.failureHandler())
+				.permitAll())
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
+			.headers((headers) -> headers
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+						+ "style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")))
+			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder();
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package es.kompanion.bot.admin.security;
+
+import org.jspecify.annotations.NullMarked;

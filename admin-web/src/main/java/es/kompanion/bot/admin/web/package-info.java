@@ -1,0 +1,4 @@
+@NullMarked
+package es.kompanion.bot.admin.web;
+
+import org.jspecify.annotations.NullMarked;
