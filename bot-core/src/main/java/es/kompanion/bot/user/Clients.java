@@ -118,6 +118,23 @@ public class Clients {
 	}
 
 	/**
+	 * Links a chat account to a client without an invitation, for accounts the firm
+	 * controls itself, such as a staff member's web chat with a test client. Any earlier
+	 * link of the account goes.
+	 */
+	@Transactional
+	public LinkedClient linkDirectly(Long clientId, ChatAccount account) {
+		Client client = this.clients.findById(clientId)
+			.orElseThrow(() -> new IllegalArgumentException("No client " + clientId));
+		this.identities.findByChannelAndExternalUserId(account.channel(), account.externalUserId())
+			.ifPresent(this.identities::delete);
+		this.identities.flush();
+		this.identities.save(new ChatIdentity(client.getId(), account));
+		log.info("Client {} linked {} account directly", client.getId(), account.channel());
+		return LinkedClient.of(client);
+	}
+
+	/**
 	 * The chat identities through which the client can be reached, oldest first.
 	 */
 	@Transactional(readOnly = true)
