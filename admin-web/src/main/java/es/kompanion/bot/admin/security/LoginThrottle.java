@@ -33,6 +33,11 @@ class LoginThrottle {
 
 	private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
+	/**
+	 * An office shares one address: it may fail this many times more than one account.
+	 */
+	private static final int ADDRESS_FACTOR = 4;
+
 	private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
 	private final int maxFailures;
@@ -51,13 +56,15 @@ class LoginThrottle {
 		return new OncePerRequestFilter() {
 			@Override
 			protected boolean shouldNotFilter(HttpServletRequest request) {
-				return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+				String path = request.getRequestURI().substring(request.getContextPath().length());
+				return !("POST".equals(request.getMethod()) && "/login".equals(path));
 			}
 
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
-				if (isLocked(accountKey(request)) || isLocked(addressKey(request))) {
+				if (isLocked(accountKey(request), LoginThrottle.this.maxFailures)
+						|| isLocked(addressKey(request), LoginThrottle.this.maxFailures * ADDRESS_FACTOR)) {
 					log.warn("Sign-in refused during a lock-out");
 					response.sendRedirect(request.getContextPath() + "/login?error");
 					return;
@@ -80,10 +87,9 @@ class LoginThrottle {
 		this.failures.remove("account:" + event.getAuthentication().getName().toLowerCase(Locale.ROOT));
 	}
 
-	private boolean isLocked(String key) {
+	private boolean isLocked(String key, int limit) {
 		Failures entry = this.failures.get(key);
-		return entry != null && entry.count() >= this.maxFailures
-				&& entry.last().plus(this.lockout).isAfter(this.clock.instant());
+		return entry != null && entry.count() >= limit && entry.last().plus(this.lockout).isAfter(this.clock.instant());
 	}
 
 	private void recordFailure(String key) {
