@@ -1,6 +1,7 @@
 package es.kompanion.bot;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -14,6 +15,10 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import es.kompanion.bot.user.Client;
+import es.kompanion.bot.user.Department;
+import es.kompanion.bot.user.Staff;
+import es.kompanion.bot.user.StaffRepository;
+import es.kompanion.bot.user.StaffRole;
 import es.kompanion.bot.user.Clients;
 
 import static es.kompanion.bot.BotHarness.callbackUpdate;
@@ -45,6 +50,7 @@ class TicketLifecycleIntegrationTests {
 		BotHarness.wipeDatabase();
 		this.bot = new BotHarness().boot();
 		this.jdbc = this.bot.bean(JdbcTemplate.class);
+		registerStaff("Marta Gil", "marta@kompanion.test", "U0MARTA");
 	}
 
 	@AfterEach
@@ -190,6 +196,12 @@ class TicketLifecycleIntegrationTests {
 
 		assertThat(status).isEqualTo(401);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM ticket_message", Integer.class)).isZero();
+	}
+
+	private void registerStaff(String name, String email, String slackUserId) {
+		Staff marta = new Staff(name, email, StaffRole.STAFF, EnumSet.of(Department.LABOUR));
+		marta.describe(name, email, slackUserId, StaffRole.STAFF, EnumSet.of(Department.LABOUR));
+		this.bot.bean(StaffRepository.class).save(marta);
 	}
 
 	private void linkAna() {

@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +22,8 @@ import es.kompanion.bot.user.Channel;
 import es.kompanion.bot.user.Department;
 import es.kompanion.bot.user.Client;
 import es.kompanion.bot.user.ClientRepository;
+import es.kompanion.bot.user.Staff;
+import es.kompanion.bot.user.StaffRepository;
 
 /**
  * Opens tickets, records their messages and moves their status, publishing an event for
@@ -38,16 +42,22 @@ public class Tickets {
 
 	private final ClientRepository clients;
 
+	private final StaffRepository staff;
+
+	private final TicketSearch search;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	Tickets(TicketRepository tickets, TicketMessageRepository messages, TicketNumbers numbers, ClientRepository clients,
-			ApplicationEventPublisher events, Clock clock) {
+			StaffRepository staff, TicketSearch search, ApplicationEventPublisher events, Clock clock) {
 		this.tickets = tickets;
 		this.messages = messages;
 		this.numbers = numbers;
 		this.clients = clients;
+		this.staff = staff;
+		this.search = search;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -90,6 +100,8 @@ public class Tickets {
 
 	/**
 	 * Records a staff answer; the client hears about it through {@link StaffReplied}.
+	 * @param staff who answered: a Slack user in the ticket's thread, or a
+	 * {@linkplain Actor#staffMember(Long) staff member} in the admin web
 	 * @param externalRef where the answer was written, such as a Slack message timestamp
 	 */
 	@Transactional
@@ -100,7 +112,7 @@ public class Tickets {
 		ticket.touch(now);
 
 		log.debug("Staff replied on ticket {}", ticket.getNumber());
-		this.events.publishEvent(new StaffReplied(ticket.getId(), message.getId(), ticket.getClientId()));
+		this.events.publishEvent(new StaffReplied(ticket.getId(), message.getId(), ticket.getClientId(), staff));
 		return message;
 	}
 
@@ -193,6 +205,25 @@ public class Tickets {
 	@Transactional(readOnly = true)
 	public List<TicketMessage> messagesOf(Long ticketId) {
 		return this.messages.findByTicketIdOrderById(ticketId);
+	}
+
+	/**
+	 * All tickets that match the filter, newest first, each with its client.
+	 */
+	@Transactional(readOnly = true)
+	public Page<TicketSummary> search(TicketFilter filter, Pageable page) {
+		return this.search.find(filter, page);
+	}
+
+	/**
+	 * The name of the staff member behind an actor who acted in the admin web, read now,
+	 * so that a renamed person shows with their new name.
+	 * @return empty for any other actor, or for a staff member who is gone
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> staffMemberName(Actor actor) {
+		Long staffId = actor.staffMemberId();
+		return (staffId != null) ? this.staff.findById(staffId).map(Staff::getFullName) : Optional.empty();
 	}
 
 	/**

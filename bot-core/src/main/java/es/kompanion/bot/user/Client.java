@@ -103,8 +103,27 @@ public class Client {
 		return this.createdAt;
 	}
 
+	/**
+	 * Changes who the client is and how the bot speaks to them.
+	 */
+	public void describe(String email, String fullName, @Nullable String company, String language) {
+		Assert.hasText(email, "email must not be empty");
+		Assert.hasText(fullName, "name must not be empty");
+		this.email = normalizeEmail(email);
+		this.fullName = fullName.strip();
+		this.company = company;
+		this.language = language;
+	}
+
+	/**
+	 * The client can no longer use the bot; their tickets and chat identities stay.
+	 */
 	public void deactivate() {
 		this.active = false;
+	}
+
+	public void reactivate() {
+		this.active = true;
 	}
 
 	public void useLinks(@Nullable String documentsUrl, @Nullable String holdedUrl) {

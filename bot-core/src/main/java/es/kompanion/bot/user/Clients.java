@@ -10,19 +10,23 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
 
 import es.kompanion.bot.CoreProperties;
 
 /**
- * Registers clients and links their chat accounts.
+ * Registers clients, keeps their details and links their chat accounts.
  */
 @Service
 public class Clients {
@@ -59,9 +63,100 @@ public class Clients {
 		return client;
 	}
 
+	/**
+	 * Registers a client with all their details.
+	 * @throws EmailInUseException if another client has the email
+	 * @throws IllegalArgumentException if a detail breaks {@link ClientDetails}' rules
+	 */
+	@Transactional
+	public Client register(ClientDetails details) {
+		ClientDetails clean = ClientDetails.checked(details);
+		if (this.clients.findByEmail(clean.email()).isPresent()) {
+			throw new EmailInUseException("client");
+		}
+		Client client = new Client(clean.email(), clean.fullName(), clean.company(), clean.language());
+		client.useLinks(clean.documentsUrl(), clean.holdedUrl());
+		this.clients.saveAndFlush(client);
+		log.info("Client {} registered", client.getId());
+		return client;
+	}
+
+	/**
+	 * Replaces the client's details.
+	 * @throws EmailInUseException if another client has the new email
+	 * @throws ClientNotFoundException if there is no such client
+	 */
+	@Transactional
+	public Client update(Long clientId, ClientDetails details) {
+		ClientDetails clean = ClientDetails.checked(details);
+		Client client = load(clientId);
+		if (this.clients.findByEmail(clean.email()).filter((other) -> !other.getId().equals(clientId)).isPresent()) {
+			throw new EmailInUseException("client");
+		}
+		client.describe(clean.email(), clean.fullName(), clean.company(), clean.language());
+		client.useLinks(clean.documentsUrl(), clean.holdedUrl());
+		this.clients.saveAndFlush(client);
+		log.info("Client {} updated", clientId);
+		return client;
+	}
+
+	/**
+	 * Stops the client from using the bot; their tickets and linked chat accounts stay,
+	 * and {@link #reactivate(Long)} lets them back in.
+	 */
+	@Transactional
+	public Client deactivate(Long clientId) {
+		Client client = load(clientId);
+		client.deactivate();
+		log.info("Client {} deactivated", clientId);
+		return client;
+	}
+
+	@Transactional
+	public Client reactivate(Long clientId) {
+		Client client = load(clientId);
+		client.reactivate();
+		log.info("Client {} reactivated", clientId);
+		return client;
+	}
+
+	/**
+	 * Unlinks one of the client's chat accounts: messages from it are treated as from a
+	 * stranger again, until it is linked anew.
+	 * @return the identity that was removed
+	 * @throws IllegalArgumentException if the identity is not one of the client's
+	 */
+	@Transactional
+	public ChatIdentity unlinkIdentity(Long clientId, Long identityId) {
+		ChatIdentity identity = this.identities.findById(identityId)
+			.filter((candidate) -> candidate.getClientId().equals(clientId))
+			.orElseThrow(() -> new IllegalArgumentException("No identity " + identityId + " of client " + clientId));
+		this.identities.delete(identity);
+		log.info("Client {} unlinked {} identity {}", clientId, identity.getChannel(), identityId);
+		return identity;
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Client> find(Long clientId) {
 		return this.clients.findById(clientId);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Client> findByEmail(String email) {
+		return this.clients.findByEmail(Client.normalizeEmail(email));
+	}
+
+	/**
+	 * Clients whose name, email or company contains the text, ignoring case, in the order
+	 * the page asks for.
+	 * @param text the text to look for; blank for all clients
+	 * @param active only active or only inactive clients; {@code null} for both
+	 */
+	@Transactional(readOnly = true)
+	public Page<Client> search(@Nullable String text, @Nullable Boolean active, Pageable page) {
+		String pattern = StringUtils.hasText(text) ? "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%"
+				: null;
+		return this.clients.search(pattern, active, page);
 	}
 
 	/**
@@ -71,8 +166,7 @@ public class Clients {
 	 */
 	@Transactional
 	public String issueInvitation(Long clientId) {
-		Client client = this.clients.findById(clientId)
-			.orElseThrow(() -> new IllegalArgumentException("No client " + clientId));
+		Client client = load(clientId);
 		byte[] bytes = new byte[TOKEN_BYTES];
 		this.random.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -124,8 +218,7 @@ public class Clients {
 	 */
 	@Transactional
 	public LinkedClient linkDirectly(Long clientId, ChatAccount account) {
-		Client client = this.clients.findById(clientId)
-			.orElseThrow(() -> new IllegalArgumentException("No client " + clientId));
+		Client client = load(clientId);
 		this.identities.findByChannelAndExternalUserId(account.channel(), account.externalUserId())
 			.ifPresent(this.identities::delete);
 		this.identities.flush();
@@ -140,6 +233,14 @@ public class Clients {
 	@Transactional(readOnly = true)
 	public List<ChatIdentity> identitiesOf(Long clientId) {
 		return this.identities.findByClientIdOrderById(clientId);
+	}
+
+	private Client load(Long clientId) {
+		return this.clients.findById(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
 	static String hash(String token) {

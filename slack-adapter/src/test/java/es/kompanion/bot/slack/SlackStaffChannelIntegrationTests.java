@@ -47,6 +47,9 @@ import es.kompanion.bot.ticket.TicketStatus;
 import es.kompanion.bot.ticket.TicketSummary;
 import es.kompanion.bot.ticket.Tickets;
 import es.kompanion.bot.user.Channel;
+import es.kompanion.bot.user.Staff;
+import es.kompanion.bot.user.StaffRepository;
+import es.kompanion.bot.user.StaffRole;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -88,8 +91,11 @@ class SlackStaffChannelIntegrationTests {
 
 	private final InboundDeliveries deliveries = mock(InboundDeliveries.class);
 
+	private final StaffRepository staff = mock(StaffRepository.class);
+
 	@BeforeEach
 	void startSlack() {
+		given(this.staff.findBySlackUserId("U024BE7LH")).willReturn(Optional.of(staffMember(true)));
 		this.slack.start();
 		this.slack.stubFor(post("/api/auth.test").willReturn(okJson("""
 				{"ok":true,"url":"https://kompanion.slack.com/","team":"Kompanion","user":"kompanion",
@@ -277,6 +283,105 @@ class SlackStaffChannelIntegrationTests {
 		then(this.tickets).should(never()).addStaffReply(any(), any(), any(), any());
 	}
 
+	@Test
+	void refusesAButtonPressFromSomeoneWhoIsNotStaffAndTellsOnlyThem() {
+		given(this.staff.findBySlackUserId("U024BE7LH")).willReturn(Optional.empty());
+		this.slack.stubFor(post("/actions/T1/1/xyz").willReturn(ok("ok")));
+
+		httpMode().run((context) -> {
+			String body = buttonPress("ticket_close");
+
+			mvc(context).perform(signed(events(MediaType.APPLICATION_FORM_URLENCODED), body))
+				.andExpect(status().isOk());
+
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> this.slack.verify(postRequestedFor(urlEqualTo("/actions/T1/1/xyz"))
+					.withRequestBody(containing("\"response_type\":\"ephemeral\""))
+					.withRequestBody(containing("No tienes permiso para cambiar consultas. Pide a un administrador "
+							+ "que te registre como equipo con tu usuario de Slack."))));
+		});
+
+		then(this.tickets).should(never()).changeStatus(any(), any(), any());
+		verifyNoInteractions(this.deliveries);
+	}
+
+	@Test
+	void refusesAButtonPressFromDeactivatedStaff() {
+		given(this.staff.findBySlackUserId("U024BE7LH")).willReturn(Optional.of(staffMember(false)));
+		this.slack.stubFor(post("/actions/T1/1/xyz").willReturn(ok("ok")));
+
+		httpMode().run((context) -> {
+			String body = buttonPress("ticket_pending");
+
+			mvc(context).perform(signed(events(MediaType.APPLICATION_FORM_URLENCODED), body))
+				.andExpect(status().isOk());
+
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> this.slack.verify(postRequestedFor(urlEqualTo("/actions/T1/1/xyz"))
+					.withRequestBody(containing("No tienes permiso"))));
+		});
+
+		then(this.tickets).should(never()).changeStatus(any(), any(), any());
+	}
+
+	@Test
+	void keepsAThreadReplyFromSomeoneWhoIsNotStaffAwayFromTheClientAndTellsThemOnce() {
+		given(this.staff.findBySlackUserId("U0STRANGER")).willReturn(Optional.empty());
+		given(this.tickets.findByStaffThread(THREAD)).willReturn(Optional.of(ticket()));
+		claimsEachDeliveryOnceInATransaction();
+		this.slack.stubFor(post("/api/chat.postEphemeral").willReturn(okJson("""
+				{"ok":true,"message_ts":"1712345999.000300"}""")));
+
+		httpMode().run((context) -> {
+			String body = message("Ev0PV52K40", "\"user\":\"U0STRANGER\"", "Te lo miro yo");
+			MockMvc mvc = mvc(context);
+
+			mvc.perform(signed(events(MediaType.APPLICATION_JSON), body)).andExpect(status().isOk());
+			mvc.perform(signed(events(MediaType.APPLICATION_JSON), body)).andExpect(status().isOk());
+
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> this.slack.verify(postRequestedFor(urlEqualTo("/api/chat.postEphemeral"))
+					.withFormParam("user", equalTo("U0STRANGER"))
+					.withFormParam("thread_ts", equalTo(THREAD))
+					.withFormParam("text",
+							containing("No se ha enviado al cliente: no estás registrado como equipo."))));
+			await().during(Duration.ofMillis(300))
+				.atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> this.slack.verify(1, postRequestedFor(urlEqualTo("/api/chat.postEphemeral"))));
+		});
+
+		then(this.tickets).should(never()).addStaffReply(any(), any(), any(), any());
+	}
+
+	@Test
+	void keepsAThreadReplyFromDeactivatedStaffAwayFromTheClient() {
+		given(this.staff.findBySlackUserId("U024BE7LH")).willReturn(Optional.of(staffMember(false)));
+		given(this.tickets.findByStaffThread(THREAD)).willReturn(Optional.of(ticket()));
+		claimsEachDeliveryOnceInATransaction();
+		this.slack.stubFor(post("/api/chat.postEphemeral").willReturn(okJson("""
+				{"ok":true,"message_ts":"1712345999.000300"}""")));
+
+		httpMode().run((context) -> {
+			String body = message("Ev0PV52K41", "\"user\":\"U024BE7LH\"", "Hecho");
+
+			mvc(context).perform(signed(events(MediaType.APPLICATION_JSON), body)).andExpect(status().isOk());
+
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> this.slack.verify(postRequestedFor(urlEqualTo("/api/chat.postEphemeral"))));
+		});
+
+		then(this.tickets).should(never()).addStaffReply(any(), any(), any(), any());
+	}
+
+	private static Staff staffMember(boolean active) {
+		Staff member = new Staff("Marta", "marta@kompanion.es", StaffRole.STAFF, Set.of(Department.LABOUR));
+		member.describe("Marta", "marta@kompanion.es", "U024BE7LH", StaffRole.STAFF, Set.of(Department.LABOUR));
+		if (!active) {
+			member.deactivate();
+		}
+		return member;
+	}
+
 	/**
 	 * Answers claims as the database does: the first claim of a delivery wins, and only
 	 * inside a transaction.
@@ -293,6 +398,7 @@ class SlackStaffChannelIntegrationTests {
 			.withBean(Tickets.class, () -> this.tickets)
 			.withBean(Outbox.class, () -> this.outbox)
 			.withBean(InboundDeliveries.class, () -> this.deliveries)
+			.withBean(StaffRepository.class, () -> this.staff)
 			.withBean(TransactionTemplate.class, TestTransactions::template);
 	}
 

@@ -21,7 +21,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
 	/** Pages only admins may open; staff get 403. */
-	static final String[] ADMIN_ONLY = { "/staff/**", "/audit/**", "/resources/**", "/calendar/**", "/faq/**" };
+	static final String[] ADMIN_ONLY = { "/staff/**", "/audit/**", "/resources/**", "/calendar/**", "/faq/**",
+			"/clients/import/**", "/clients/import" };
 
 	@Bean
 	@Order(1)

@@ -23,12 +23,15 @@ import es.kompanion.bot.slack.SlackProperties;
 import es.kompanion.bot.ticket.Actor;
 import es.kompanion.bot.ticket.TicketNotFoundException;
 import es.kompanion.bot.ticket.Tickets;
+import es.kompanion.bot.user.Staff;
+import es.kompanion.bot.user.StaffRepository;
 
 /**
- * Moves a ticket when staff press a button under its root message. The press is
- * acknowledged at once; when it changes nothing, the person who pressed gets a short
- * private note. The root message itself is refreshed through the outbox, like any other
- * status change.
+ * Moves a ticket when staff press a button under its root message. Only active staff
+ * registered with their Slack user may; anyone else in the channel is told so privately
+ * and nothing changes. The press is acknowledged at once; when it changes nothing, the
+ * person who pressed gets a short private note. The root message itself is refreshed
+ * through the outbox, like any other status change.
  */
 @Component
 @ConditionalOnSlackStaffChannel
@@ -43,6 +46,9 @@ class StaffDeskActions implements SlackListeners {
 
 	private static final String UNCHANGED = "La consulta ya estaba así; no he cambiado nada.";
 
+	static final String NOT_STAFF = ":no_entry: No tienes permiso para cambiar consultas. Pide a un administrador "
+			+ "que te registre como equipo con tu usuario de Slack.";
+
 	private static final String FAILED = ":warning: No he podido cambiar la consulta. Inténtalo de nuevo en un "
 			+ "momento.";
 
@@ -52,13 +58,16 @@ class StaffDeskActions implements SlackListeners {
 
 	private final TransactionTemplate transactions;
 
+	private final StaffRepository staff;
+
 	private final String staffChannel;
 
 	StaffDeskActions(Tickets tickets, InboundDeliveries deliveries, TransactionTemplate transactions,
-			SlackProperties properties) {
+			StaffRepository staff, SlackProperties properties) {
 		this.tickets = tickets;
 		this.deliveries = deliveries;
 		this.transactions = transactions;
+		this.staff = staff;
 		this.staffChannel = properties.staffChannel();
 	}
 
@@ -70,18 +79,35 @@ class StaffDeskActions implements SlackListeners {
 		}
 	}
 
-	// Limitation: anyone in the staff channel can move a ticket, staff or not.
 	Response onPress(TicketButton button, BlockActionRequest request, ActionContext ctx, Executor background) {
 		Press press = Press.of(request.getPayload());
 		if (press == null || !this.staffChannel.equals(press.channelId())) {
 			log.debug("Button {} pressed outside the staff channel, or without a ticket", button.actionId());
 			return ctx.ack();
 		}
-		String note = apply(button, press);
+		String refusal = refusalFor(press.userId());
+		String note = (refusal != null) ? refusal : apply(button, press);
 		if (note != null) {
 			background.execute(() -> tell(press, ctx, note));
 		}
 		return ctx.ack();
+	}
+
+	/**
+	 * Why the Slack user may not move tickets, or {@code null} if they are active staff.
+	 */
+	private @Nullable String refusalFor(String slackUserId) {
+		try {
+			if (this.staff.findBySlackUserId(slackUserId).filter(Staff::isActive).isPresent()) {
+				return null;
+			}
+			log.debug("Slack user {} pressed a ticket button but is not active staff", slackUserId);
+			return NOT_STAFF;
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not check whether Slack user {} is staff", slackUserId, ex);
+			return FAILED;
+		}
 	}
 
 	private @Nullable String apply(TicketButton button, Press press) {

@@ -24,13 +24,15 @@ import es.kompanion.bot.slack.ConditionalOnSlackStaffChannel;
 import es.kompanion.bot.slack.SlackProperties;
 import es.kompanion.bot.slack.ticket.StaffDeskUpdate.DeliveryProblem;
 import es.kompanion.bot.slack.ticket.StaffDeskUpdate.StatusChange;
+import es.kompanion.bot.ticket.Actor;
+import es.kompanion.bot.ticket.TicketMessage;
 import es.kompanion.bot.ticket.TicketNotFoundException;
 import es.kompanion.bot.ticket.TicketSummary;
 import es.kompanion.bot.ticket.Tickets;
 
 /**
- * Sends staff desk updates to the staff channel through the Web API, reading each ticket
- * as it is at send time.
+ * Sends staff desk updates to the staff channel through the Web API, reading each ticket,
+ * message and staff name as it is at send time.
  *
  * <p>
  * Posting a root message and remembering its thread are two steps; if the application
@@ -110,7 +112,8 @@ class StaffDeskHandler implements OutboxHandler<StaffDeskUpdate> {
 			case POST_ROOT -> postRoot(ticket);
 			case REFRESH_ROOT -> refreshRoot(ticket);
 			case POST_IN_THREAD -> postInThread(ticket, StaffDeskMessages.clientMessage(ticket, clientText(update)));
-			case POST_STATUS_NOTE -> postInThread(ticket, StaffDeskMessages.statusNote(statusChange(update)));
+			case POST_STAFF_REPLY -> postInThread(ticket, webStaffReply(update));
+			case POST_STATUS_NOTE -> postInThread(ticket, statusNote(statusChange(update)));
 			case POST_DELIVERY_PROBLEM -> postInThread(ticket, StaffDeskMessages.deliveryProblem(problem(update)));
 		}
 	}
@@ -183,11 +186,31 @@ class StaffDeskHandler implements OutboxHandler<StaffDeskUpdate> {
 	}
 
 	private String clientText(StaffDeskUpdate update) throws DeliveryException {
+		return message(update).getBody();
+	}
+
+	/**
+	 * An answer from the admin web, signed with its author's name as it is now.
+	 */
+	private String webStaffReply(StaffDeskUpdate update) throws DeliveryException {
+		TicketMessage message = message(update);
+		String author = message.getAuthorRef();
+		String name = (author != null) ? this.tickets.staffMemberName(Actor.staff(author)).orElse(null) : null;
+		return StaffDeskMessages.webStaffReply(name, message.getBody());
+	}
+
+	private String statusNote(StatusChange change) {
+		Actor actor = new Actor(change.actorType(), change.actorRef());
+		String name = this.tickets.staffMemberName(actor).orElse(null);
+		return StaffDeskMessages.statusNote(change, name);
+	}
+
+	private TicketMessage message(StaffDeskUpdate update) throws DeliveryException {
 		if (update.messageId() == null) {
 			throw DeliveryException.permanent("update without a message id", null);
 		}
 		try {
-			return this.tickets.message(update.messageId()).getBody();
+			return this.tickets.message(update.messageId());
 		}
 		catch (IllegalArgumentException ex) {
 			throw DeliveryException.permanent("message " + update.messageId() + " not found", ex);

@@ -32,7 +32,8 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
  * What staff read in the staff channel, in Spanish: a ticket's root message, the client's
- * messages in its thread and the notes about status changes and failed deliveries.
+ * messages and the answers written in the admin web in its thread, and the notes about
+ * status changes and failed deliveries.
  */
 final class StaffDeskMessages {
 
@@ -56,6 +57,8 @@ final class StaffDeskMessages {
 	private static final String FULL_DESCRIPTION_TITLE = ":page_facing_up: *Descripción completa*\n";
 
 	private static final Pattern SLACK_USER = Pattern.compile("slack:([A-Z0-9]+)");
+
+	private static final Pattern WEB_STAFF = Pattern.compile("staff:[0-9]+");
 
 	private static final DateTimeFormatter FALLBACK_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
@@ -103,14 +106,29 @@ final class StaffDeskMessages {
 		return author + Mrkdwn.escape(body, MESSAGE_LIMIT - author.length());
 	}
 
-	static String statusNote(StatusChange change) {
+	/**
+	 * A staff answer written in the admin web, so that the thread shows the whole
+	 * conversation.
+	 * @param staffName who wrote it, if they are still known
+	 */
+	static String webStaffReply(@Nullable String staffName, String body) {
+		String name = StringUtils.hasText(staffName) ? Mrkdwn.escape(staffName, FIELD_LIMIT) : "Equipo (web)";
+		String author = ":globe_with_meridians: *" + name + "* (desde la web): ";
+		return author + Mrkdwn.escape(body, MESSAGE_LIMIT - author.length());
+	}
+
+	/**
+	 * @param webStaffName the name of the staff member who made the change in the admin
+	 * web, if they did and are still known
+	 */
+	static String statusNote(StatusChange change, @Nullable String webStaffName) {
 		String what = switch (change.to()) {
 			case CLOSED -> ":lock: Cerrada";
 			case PENDING_CLIENT -> ":hourglass_flowing_sand: Pendiente de cliente";
 			case OPEN ->
 				(change.from() == TicketStatus.CLOSED) ? ":unlock: Reabierta" : ":arrow_forward: De nuevo en curso";
 		};
-		return what + " " + byWhom(change);
+		return what + " " + byWhom(change, webStaffName);
 	}
 
 	static String deliveryProblem(DeliveryProblem problem) {
@@ -145,7 +163,7 @@ final class StaffDeskMessages {
 		};
 	}
 
-	private static String byWhom(StatusChange change) {
+	private static String byWhom(StatusChange change, @Nullable String webStaffName) {
 		if (change.actorType() == AuthorType.CLIENT) {
 			return "por el cliente";
 		}
@@ -153,7 +171,14 @@ final class StaffDeskMessages {
 			return "automáticamente";
 		}
 		Matcher slackUser = SLACK_USER.matcher(change.actorRef());
-		return slackUser.matches() ? "por <@" + slackUser.group(1) + ">" : "por el equipo";
+		if (slackUser.matches()) {
+			return "por <@" + slackUser.group(1) + ">";
+		}
+		if (WEB_STAFF.matcher(change.actorRef()).matches()) {
+			return StringUtils.hasText(webStaffName) ? "por " + Mrkdwn.escape(webStaffName, FIELD_LIMIT) + " (web)"
+					: "por el equipo (web)";
+		}
+		return "por el equipo";
 	}
 
 	static String department(Department department) {

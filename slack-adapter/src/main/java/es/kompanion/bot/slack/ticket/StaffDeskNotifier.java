@@ -7,13 +7,14 @@ import es.kompanion.bot.delivery.Outbox;
 import es.kompanion.bot.slack.ConditionalOnSlackStaffChannel;
 import es.kompanion.bot.ticket.ClientMessageAdded;
 import es.kompanion.bot.ticket.ClientUnreachable;
+import es.kompanion.bot.ticket.StaffReplied;
 import es.kompanion.bot.ticket.TicketOpened;
 import es.kompanion.bot.ticket.TicketStatusChanged;
 
 /**
  * Queues what the staff channel must show about a ticket, inside the transaction of the
- * change, so that an update leaves if and only if the change is stored. Staff replies are
- * not echoed: they were written in the thread.
+ * change, so that an update leaves if and only if the change is stored. Staff replies
+ * written in the thread are not echoed; those written in the admin web are posted there.
  */
 @Component
 @ConditionalOnSlackStaffChannel
@@ -33,6 +34,13 @@ class StaffDeskNotifier {
 	@EventListener
 	void on(ClientMessageAdded event) {
 		enqueue(StaffDeskUpdate.postInThread(event.ticketId(), event.messageId()));
+	}
+
+	@EventListener
+	void on(StaffReplied event) {
+		if (!event.actor().isSlackUser()) {
+			enqueue(StaffDeskUpdate.staffReply(event.ticketId(), event.messageId()));
+		}
 	}
 
 	@EventListener

@@ -13,7 +13,8 @@ import es.kompanion.bot.ticket.TicketStatusChanged;
  *
  * @param kind what to do
  * @param ticketId the ticket
- * @param messageId the client's message, for {@link Kind#POST_IN_THREAD}
+ * @param messageId the client's message, for {@link Kind#POST_IN_THREAD}, or the staff
+ * answer written outside Slack, for {@link Kind#POST_STAFF_REPLY}
  * @param statusChange who moved the ticket where, for {@link Kind#POST_STATUS_NOTE}
  * @param problem the channel and the platform's reason, for
  * {@link Kind#POST_DELIVERY_PROBLEM}
@@ -33,6 +34,10 @@ record StaffDeskUpdate(Kind kind, Long ticketId, @Nullable Long messageId, @Null
 
 	static StaffDeskUpdate postInThread(Long ticketId, Long messageId) {
 		return new StaffDeskUpdate(Kind.POST_IN_THREAD, ticketId, messageId, null, null);
+	}
+
+	static StaffDeskUpdate staffReply(Long ticketId, Long messageId) {
+		return new StaffDeskUpdate(Kind.POST_STAFF_REPLY, ticketId, messageId, null, null);
 	}
 
 	static StaffDeskUpdate statusNote(TicketStatusChanged event) {
@@ -61,6 +66,10 @@ record StaffDeskUpdate(Kind kind, Long ticketId, @Nullable Long messageId, @Null
 		REFRESH_ROOT,
 		/** Post a client's message into the thread. */
 		POST_IN_THREAD,
+		/**
+		 * Post into the thread a staff answer written outside Slack, in the admin web.
+		 */
+		POST_STAFF_REPLY,
 		/** Post a short line into the thread saying who changed the status. */
 		POST_STATUS_NOTE,
 		/** Warn in the thread that a message did not reach the client. */
@@ -70,7 +79,7 @@ record StaffDeskUpdate(Kind kind, Long ticketId, @Nullable Long messageId, @Null
 
 	/**
 	 * @param actorRef as in {@link es.kompanion.bot.ticket.Actor#ref()}, such as
-	 * {@code slack:U024BE7LH}
+	 * {@code slack:U024BE7LH} or {@code staff:42}
 	 */
 	record StatusChange(TicketStatus from, TicketStatus to, AuthorType actorType, String actorRef) {
 

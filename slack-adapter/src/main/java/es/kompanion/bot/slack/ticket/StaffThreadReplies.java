@@ -10,6 +10,7 @@ import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +24,15 @@ import es.kompanion.bot.slack.SlackProperties;
 import es.kompanion.bot.ticket.Actor;
 import es.kompanion.bot.ticket.TicketSummary;
 import es.kompanion.bot.ticket.Tickets;
+import es.kompanion.bot.user.Staff;
+import es.kompanion.bot.user.StaffRepository;
 
 /**
  * Records what staff write in a ticket's thread as the staff's answer to the client. Each
  * message is recorded once, however often and under however many event ids Slack delivers
  * it; messages by bots, outside the staff channel or outside a ticket's thread are left
- * alone.
+ * alone. A reply by someone who is not active staff registered with their Slack user
+ * never reaches the client: its author is told so privately, once.
  */
 @Component
 @ConditionalOnSlackStaffChannel
@@ -44,19 +48,24 @@ class StaffThreadReplies implements SlackListeners {
 	private static final String FILES_NOT_SENT = ":paperclip: Los archivos no le llegan al cliente: de momento solo "
 			+ "se envía el texto.";
 
+	static final String NOT_STAFF = ":no_entry: No se ha enviado al cliente: no estás registrado como equipo.";
+
 	private final Tickets tickets;
 
 	private final InboundDeliveries deliveries;
 
 	private final TransactionTemplate transactions;
 
+	private final StaffRepository staff;
+
 	private final String staffChannel;
 
 	StaffThreadReplies(Tickets tickets, InboundDeliveries deliveries, TransactionTemplate transactions,
-			SlackProperties properties) {
+			StaffRepository staff, SlackProperties properties) {
 		this.tickets = tickets;
 		this.deliveries = deliveries;
 		this.transactions = transactions;
+		this.staff = staff;
 		this.staffChannel = properties.staffChannel();
 	}
 
@@ -81,6 +90,13 @@ class StaffThreadReplies implements SlackListeners {
 				log.debug("Slack event {} is in a thread of no ticket", reply.eventId());
 				return ctx.ack();
 			}
+			if (!isActiveStaff(reply.user())) {
+				if (claim(reply)) {
+					log.debug("Slack event {} is by someone who is not active staff; not sent", reply.eventId());
+					background.execute(() -> tellAuthor(reply, ctx, NOT_STAFF));
+				}
+				return ctx.ack();
+			}
 			// Limitation: files staff share in a thread never reach the client.
 			if (record(reply, ticket.get()) && reply.hasFiles()) {
 				background.execute(() -> tellAuthor(reply, ctx, FILES_NOT_SENT));
@@ -91,6 +107,19 @@ class StaffThreadReplies implements SlackListeners {
 			background.execute(() -> tellAuthor(reply, ctx, NOT_RECORDED));
 		}
 		return ctx.ack();
+	}
+
+	private boolean isActiveStaff(@Nullable String slackUserId) {
+		return slackUserId != null && this.staff.findBySlackUserId(slackUserId).filter(Staff::isActive).isPresent();
+	}
+
+	/**
+	 * @return {@code false} if the event or its message was seen before
+	 */
+	private boolean claim(ThreadReply reply) {
+		Boolean first = this.transactions.execute((status) -> this.deliveries.claim(SOURCE, reply.eventId())
+				&& this.deliveries.claim(SOURCE, reply.messageKey()));
+		return Boolean.TRUE.equals(first);
 	}
 
 	/**

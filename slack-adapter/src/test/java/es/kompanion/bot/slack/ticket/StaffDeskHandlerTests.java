@@ -2,6 +2,7 @@ package es.kompanion.bot.slack.ticket;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -161,6 +162,65 @@ class StaffDeskHandlerTests {
 		LoggedRequest request = onlyRequestTo("chat.postMessage");
 		assertThat(request.formParameter("thread_ts").firstValue()).isEqualTo(TicketFixtures.THREAD);
 		assertThat(request.formParameter("text").firstValue()).isEqualTo(":lock: Cerrada por <@U024BE7LH>");
+	}
+
+	@Test
+	void postsAnAnswerFromTheWebInTheThreadWithItsAuthor() throws Exception {
+		TicketMessage message = mock(TicketMessage.class);
+		given(message.getBody()).willReturn("Ya está <presentado> & pagado");
+		given(message.getAuthorRef()).willReturn("staff:42");
+		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticket(TicketStatus.OPEN, TicketFixtures.THREAD));
+		given(this.tickets.message(12L)).willReturn(message);
+		given(this.tickets.staffMemberName(Actor.staff("staff:42"))).willReturn(Optional.of("Marta Gil"));
+		this.slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(POSTED)));
+
+		this.handler.deliver(StaffDeskUpdate.staffReply(7L, 12L));
+
+		LoggedRequest request = onlyRequestTo("chat.postMessage");
+		assertThat(request.formParameter("thread_ts").firstValue()).isEqualTo(TicketFixtures.THREAD);
+		assertThat(request.formParameter("text").firstValue())
+			.isEqualTo(":globe_with_meridians: *Marta Gil* (desde la web): Ya está &lt;presentado&gt; &amp; pagado");
+	}
+
+	@Test
+	void signsAnAnswerFromTheWebAsTheTeamWhenItsAuthorIsGone() throws Exception {
+		TicketMessage message = mock(TicketMessage.class);
+		given(message.getBody()).willReturn("Hecho");
+		given(message.getAuthorRef()).willReturn("staff:42");
+		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticket(TicketStatus.OPEN, TicketFixtures.THREAD));
+		given(this.tickets.message(12L)).willReturn(message);
+		given(this.tickets.staffMemberName(any())).willReturn(Optional.empty());
+		this.slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(POSTED)));
+
+		this.handler.deliver(StaffDeskUpdate.staffReply(7L, 12L));
+
+		assertThat(onlyRequestTo("chat.postMessage").formParameter("text").firstValue())
+			.isEqualTo(":globe_with_meridians: *Equipo (web)* (desde la web): Hecho");
+	}
+
+	@Test
+	void namesTheStaffMemberWhoChangedTheStatusInTheWeb() throws Exception {
+		given(this.tickets.summary(7L))
+			.willReturn(TicketFixtures.ticket(TicketStatus.PENDING_CLIENT, TicketFixtures.THREAD));
+		given(this.tickets.staffMemberName(Actor.staff("staff:42"))).willReturn(Optional.of("Marta Gil"));
+		this.slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(POSTED)));
+
+		this.handler.deliver(StaffDeskUpdate.statusNote(new TicketStatusChanged(7L, 1042, 3L, TicketStatus.OPEN,
+				TicketStatus.PENDING_CLIENT, Actor.staffMember(42L))));
+
+		assertThat(onlyRequestTo("chat.postMessage").formParameter("text").firstValue())
+			.isEqualTo(":hourglass_flowing_sand: Pendiente de cliente por Marta Gil (web)");
+	}
+
+	@Test
+	void givesUpOnAnAnswerFromTheWebThatIsGone() {
+		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticket(TicketStatus.OPEN, TicketFixtures.THREAD));
+		given(this.tickets.message(12L)).willThrow(new IllegalArgumentException("No message"));
+
+		assertThatExceptionOfType(DeliveryException.class)
+			.isThrownBy(() -> this.handler.deliver(StaffDeskUpdate.staffReply(7L, 12L)))
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
+		this.slack.verify(0, anyRequestedFor(anyUrl()));
 	}
 
 	@ParameterizedTest

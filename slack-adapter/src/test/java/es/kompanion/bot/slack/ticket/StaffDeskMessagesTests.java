@@ -74,15 +74,40 @@ class StaffDeskMessagesTests {
 
 	@Test
 	void saysWhoChangedTheStatus() {
-		assertThat(StaffDeskMessages
-			.statusNote(new StatusChange(TicketStatus.OPEN, TicketStatus.CLOSED, AuthorType.STAFF, "slack:U024BE7LH")))
+		assertThat(StaffDeskMessages.statusNote(
+				new StatusChange(TicketStatus.OPEN, TicketStatus.CLOSED, AuthorType.STAFF, "slack:U024BE7LH"), null))
 			.isEqualTo(":lock: Cerrada por <@U024BE7LH>");
 		assertThat(StaffDeskMessages
-			.statusNote(new StatusChange(TicketStatus.CLOSED, TicketStatus.OPEN, AuthorType.CLIENT, "client:3")))
+			.statusNote(new StatusChange(TicketStatus.CLOSED, TicketStatus.OPEN, AuthorType.CLIENT, "client:3"), null))
 			.isEqualTo(":unlock: Reabierta por el cliente");
 		assertThat(StaffDeskMessages.statusNote(
-				new StatusChange(TicketStatus.OPEN, TicketStatus.PENDING_CLIENT, AuthorType.STAFF, "web:<!channel>")))
+				new StatusChange(TicketStatus.OPEN, TicketStatus.PENDING_CLIENT, AuthorType.STAFF, "web:<!channel>"),
+				"Marta"))
 			.isEqualTo(":hourglass_flowing_sand: Pendiente de cliente por el equipo");
+	}
+
+	@Test
+	void namesTheStaffMemberWhoChangedTheStatusInTheWeb() {
+		StatusChange closed = new StatusChange(TicketStatus.OPEN, TicketStatus.CLOSED, AuthorType.STAFF, "staff:42");
+
+		assertThat(StaffDeskMessages.statusNote(closed, "Marta <Gil>"))
+			.isEqualTo(":lock: Cerrada por Marta &lt;Gil&gt; (web)");
+		assertThat(StaffDeskMessages.statusNote(closed, null)).isEqualTo(":lock: Cerrada por el equipo (web)");
+	}
+
+	@Test
+	void signsAnAnswerFromTheWebWithItsAuthor() {
+		assertThat(StaffDeskMessages.webStaffReply("Marta & Co", "Ya está <b>presentado</b>\n@here")).isEqualTo(
+				":globe_with_meridians: *Marta &amp; Co* (desde la web): Ya está &lt;b&gt;presentado&lt;/b&gt;\n@here");
+		assertThat(StaffDeskMessages.webStaffReply(null, "<!channel> hola"))
+			.isEqualTo(":globe_with_meridians: *Equipo (web)* (desde la web): &lt;!channel&gt; hola");
+	}
+
+	@Test
+	void keepsALongAnswerFromTheWebWithinTheMessageLimit() {
+		String text = StaffDeskMessages.webStaffReply("Marta", "<".repeat(20_000));
+
+		assertThat(text).hasSizeLessThanOrEqualTo(39_000).endsWith("&lt;…");
 	}
 
 	@Test

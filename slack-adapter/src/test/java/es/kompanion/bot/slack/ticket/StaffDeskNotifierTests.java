@@ -8,6 +8,7 @@ import es.kompanion.bot.slack.ticket.StaffDeskUpdate.StatusChange;
 import es.kompanion.bot.ticket.Actor;
 import es.kompanion.bot.ticket.AuthorType;
 import es.kompanion.bot.ticket.ClientMessageAdded;
+import es.kompanion.bot.ticket.StaffReplied;
 import es.kompanion.bot.ticket.TicketOpened;
 import es.kompanion.bot.ticket.TicketStatus;
 import es.kompanion.bot.ticket.TicketStatusChanged;
@@ -15,6 +16,7 @@ import es.kompanion.bot.ticket.TicketStatusChanged;
 import static org.mockito.BDDMockito.inOrder;
 import static org.mockito.BDDMockito.mock;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 class StaffDeskNotifierTests {
 
@@ -50,6 +52,22 @@ class StaffDeskNotifierTests {
 					null, new StatusChange(TicketStatus.OPEN, TicketStatus.CLOSED, AuthorType.STAFF, "slack:U024BE7LH"),
 					null));
 		order.verifyNoMoreInteractions();
+	}
+
+	@Test
+	void postsAnAnswerFromTheWebInTheThread() {
+		this.notifier.on(new StaffReplied(7L, 12L, 3L, Actor.staffMember(42L)));
+
+		then(this.outbox).should()
+			.enqueue("SLACK_STAFF", "slack-ticket:7",
+					new StaffDeskUpdate(StaffDeskUpdate.Kind.POST_STAFF_REPLY, 7L, 12L, null, null));
+	}
+
+	@Test
+	void doesNotEchoAnAnswerWrittenInTheThread() {
+		this.notifier.on(new StaffReplied(7L, 12L, 3L, Actor.staff("slack:U024BE7LH")));
+
+		verifyNoInteractions(this.outbox);
 	}
 
 }

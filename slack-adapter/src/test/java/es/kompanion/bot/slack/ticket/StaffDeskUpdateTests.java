@@ -18,12 +18,16 @@ class StaffDeskUpdateTests {
 		StaffDeskUpdate note = StaffDeskUpdate.statusNote(new TicketStatusChanged(7L, 1042, 3L, TicketStatus.OPEN,
 				TicketStatus.CLOSED, Actor.staff("slack:U024BE7LH")));
 		StaffDeskUpdate message = StaffDeskUpdate.postInThread(7L, 11L);
+		StaffDeskUpdate webReply = StaffDeskUpdate.staffReply(7L, 12L);
 
 		StaffDeskUpdate noteRead = this.json.readValue(this.json.writeValueAsString(note), StaffDeskUpdate.class);
 		StaffDeskUpdate messageRead = this.json.readValue(this.json.writeValueAsString(message), StaffDeskUpdate.class);
+		StaffDeskUpdate webReplyRead = this.json.readValue(this.json.writeValueAsString(webReply),
+				StaffDeskUpdate.class);
 
 		assertThat(noteRead).isEqualTo(note);
 		assertThat(messageRead).isEqualTo(message);
+		assertThat(webReplyRead).isEqualTo(webReply);
 	}
 
 	@Test
