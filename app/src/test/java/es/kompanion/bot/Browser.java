@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -48,6 +49,7 @@ final class Browser implements AutoCloseable {
 		this.driver.manage().window().setSize(new Dimension(1280, 900));
 		this.baseUrl = baseUrl;
 		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(15));
+		this.wait.ignoring(StaleElementReferenceException.class);
 	}
 
 	static boolean isAvailable() {
@@ -72,8 +74,50 @@ final class Browser implements AutoCloseable {
 		field.sendKeys(text);
 	}
 
+	/**
+	 * Sets a field's value directly, for inputs such as dates whose typing depends on the
+	 * locale.
+	 */
+	void setValue(By by, String value) {
+		this.driver.executeScript("arguments[0].value = arguments[1];", find(by), value);
+	}
+
+	/**
+	 * Waits until a bubble of the web chat contains the text.
+	 */
+	WebElement awaitBubble(String text) {
+		return this.wait.until((d) -> d.findElements(By.cssSelector("#try-log .bubble"))
+			.stream()
+			.filter((bubble) -> bubble.getText().contains(text))
+			.reduce((first, last) -> last)
+			.orElse(null));
+	}
+
+	/**
+	 * Whether Chart.js drew into the canvas: a drawn canvas has non-transparent pixels.
+	 */
+	boolean chartDrawn(String canvasId) {
+		Object drawn = this.driver.executeScript(
+				"var c = document.getElementById(arguments[0]);"
+						+ "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+						+ "for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) { return true; } } return false;",
+				canvasId);
+		return Boolean.TRUE.equals(drawn);
+	}
+
+	/**
+	 * Clicks the element, finding it again if the page replaced it meanwhile (the web
+	 * chat redraws its messages as they arrive).
+	 */
 	void click(By by) {
-		find(by).click();
+		this.wait.until((d) -> {
+			WebElement element = d.findElement(by);
+			if (!element.isDisplayed() || !element.isEnabled()) {
+				return false;
+			}
+			element.click();
+			return true;
+		});
 	}
 
 	<T> T await(Function<WebDriver, T> condition) {
