@@ -13,6 +13,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -49,7 +50,10 @@ final class Browser implements AutoCloseable {
 		this.driver.manage().window().setSize(new Dimension(1280, 900));
 		this.baseUrl = baseUrl;
 		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(15));
-		this.wait.ignoring(StaleElementReferenceException.class);
+		// A page being replaced by the next one answers with stale or "not in the
+		// document" errors:
+		// both mean "look again".
+		this.wait.ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class);
 	}
 
 	static boolean isAvailable() {
