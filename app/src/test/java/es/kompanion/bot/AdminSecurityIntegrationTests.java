@@ -164,6 +164,43 @@ class AdminSecurityIntegrationTests {
 	}
 
 	@Test
+	void endsASignedInSessionWhenTheAccountIsDemotedDeactivatedOrGetsANewPassword() throws Exception {
+		String demoted = newStaff(StaffRole.ADMIN, "admin-password-123", false);
+		String deactivated = newStaff(StaffRole.STAFF, "staff-password-123", false);
+		String repassworded = newStaff(StaffRole.STAFF, "staff-password-456", false);
+		MockHttpSession demotedSession = signIn(demoted, "admin-password-123");
+		MockHttpSession deactivatedSession = signIn(deactivated, "staff-password-123");
+		MockHttpSession repasswordedSession = signIn(repassworded, "staff-password-456");
+		assertThat(this.mvc.perform(get("/staff").session(demotedSession)).andReturn().getResponse().getStatus())
+			.isEqualTo(200);
+
+		change(demoted, (member) -> member.describe(member.getFullName(), member.getEmail(), null, StaffRole.STAFF,
+				member.getDepartments()));
+		change(deactivated, Staff::deactivate);
+		change(repassworded, (member) -> member.usePassword(this.passwords.encode("set-by-an-admin-1"), true));
+
+		for (MockHttpSession session : List.of(demotedSession, deactivatedSession, repasswordedSession)) {
+			MvcResult after = this.mvc.perform(get("/staff").session(session)).andReturn();
+			assertThat(after.getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
+			assertThat(session.isInvalid()).isTrue();
+		}
+	}
+
+	@Test
+	void keepsTheSessionOfSomebodyWhoChangesTheirOwnPassword() throws Exception {
+		String email = newStaff(StaffRole.STAFF, "old-password-1234", false);
+		MockHttpSession session = signIn(email, "old-password-1234");
+
+		this.mvc.perform(post("/account/password").session(session)
+			.with(csrf())
+			.param("current", "old-password-1234")
+			.param("password", "new-password-1234")
+			.param("confirmation", "new-password-1234"));
+
+		assertThat(this.mvc.perform(get("/").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+	}
+
+	@Test
 	void showsNoInternalsOnErrorPages() throws Exception {
 		MvcResult missing = this.mvc
 			.perform(get("/no-such-page").with(user("boss@kompanion.test").roles("ADMIN")).accept("text/html"))
@@ -185,6 +222,19 @@ class AdminSecurityIntegrationTests {
 		assertThat(telegram.getResponse().getStatus()).isNotIn(302, 403);
 		assertThat(slack.getResponse().getStatus()).isNotIn(302, 403);
 		assertThat(health.getResponse().getStatus()).isEqualTo(200);
+	}
+
+	private MockHttpSession signIn(String email, String password) throws Exception {
+		MvcResult login = this.mvc.perform(formLogin("/login").userParameter("email").user(email).password(password))
+			.andReturn();
+		assertThat(login.getResponse().getRedirectedUrl()).isEqualTo("/");
+		return (MockHttpSession) login.getRequest().getSession();
+	}
+
+	private void change(String email, java.util.function.Consumer<Staff> change) {
+		Staff member = this.staff.findByEmail(email).orElseThrow();
+		change.accept(member);
+		this.staff.save(member);
 	}
 
 	private String newStaff(StaffRole role, String password, boolean temporary) {

@@ -1,5 +1,7 @@
 package es.kompanion.bot.admin.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +31,11 @@ class AccountController {
 
 	private final AuditLog audit;
 
-	AccountController(CurrentStaff current, StaffRepository staff, PasswordEncoder passwords, AuditLog audit) {
+	private final SessionStamp stamp;
+
+	AccountController(CurrentStaff current, StaffRepository staff, PasswordEncoder passwords, AuditLog audit,
+			SessionStamp stamp) {
+		this.stamp = stamp;
 		this.current = current;
 		this.staff = staff;
 		this.passwords = passwords;
@@ -46,7 +52,7 @@ class AccountController {
 	@PostMapping("/account/password")
 	@Transactional
 	String changePassword(@RequestParam String current, @RequestParam String password,
-			@RequestParam String confirmation, Model model, RedirectAttributes redirect) {
+			@RequestParam String confirmation, Model model, RedirectAttributes redirect, HttpServletRequest request) {
 		Staff member = this.current.get();
 		String error = null;
 		if (member.getPasswordHash() == null || !this.passwords.matches(current, member.getPasswordHash())) {
@@ -69,6 +75,7 @@ class AccountController {
 		}
 		member.usePassword(this.passwords.encode(password), false);
 		this.staff.save(member);
+		this.stamp.renew(request, member);
 		this.audit.record(member.getEmail(), "staff.password-changed", "staff:" + member.getId(), null);
 		redirect.addFlashAttribute("notice", "account.password.changed");
 		return "redirect:/";

@@ -34,9 +34,14 @@ class LoginThrottle {
 	private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
 	/**
-	 * An office shares one address: it may fail this many times more than one account.
+	 * An office, or every user behind a proxy, shares one address: it may fail this many
+	 * times more than one account, so that a stranger cannot lock the whole firm out with
+	 * a few tries.
 	 */
-	private static final int ADDRESS_FACTOR = 4;
+	private static final int ADDRESS_FACTOR = 20;
+
+	/** Past this many remembered keys, expired ones are dropped. */
+	private static final int CLEANUP_THRESHOLD = 10_000;
 
 	private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
@@ -94,6 +99,9 @@ class LoginThrottle {
 
 	private void recordFailure(String key) {
 		Instant now = this.clock.instant();
+		if (this.failures.size() > CLEANUP_THRESHOLD) {
+			this.failures.values().removeIf((entry) -> entry.last().plus(this.lockout).isBefore(now));
+		}
 		this.failures.compute(key, (k, old) -> {
 			if (old == null || old.last().plus(this.lockout).isBefore(now)) {
 				return new Failures(1, now);

@@ -10,6 +10,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -40,7 +41,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain adminWeb(HttpSecurity http, LoginThrottle throttle) throws Exception {
+	SecurityFilterChain adminWeb(HttpSecurity http, LoginThrottle throttle, SessionStamp stamp) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers("/login", "/error", "/admin/**", "/webjars/**", "/favicon.ico")
 					.permitAll()
@@ -50,11 +51,12 @@ class SecurityConfiguration {
 					.authenticated())
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("email")
-				.defaultSuccessUrl("/", false)
+				.successHandler(stamp.successHandler())
 				.failureHandler(throttle.failureHandler())
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(stamp.filter(), SecurityContextHolderFilter.class)
 			.headers((headers) -> headers
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
