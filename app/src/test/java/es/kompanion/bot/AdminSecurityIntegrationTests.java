@@ -89,22 +89,56 @@ class AdminSecurityIntegrationTests {
 	}
 
 	@Test
-	void refusesFormsWithoutCsrfToken() throws Exception {
-		int withoutToken = this.mvc
-			.perform(post("/account/password").with(user("boss@kompanion.test").roles("ADMIN"))
-				.param("current", "x")
-				.param("password", "y")
-				.param("confirmation", "y"))
-			.andReturn()
-			.getResponse()
-			.getStatus();
-		int logoutWithoutToken = this.mvc.perform(post("/logout").with(user("boss@kompanion.test").roles("ADMIN")))
-			.andReturn()
-			.getResponse()
-			.getStatus();
+	void sendsFormsWithoutCsrfTokenBackUnprocessedAndRefusesScripts() throws Exception {
+		String email = newStaff(StaffRole.STAFF, "csrf-password-123", false);
+		MockHttpSession session = signIn(email, "csrf-password-123");
 
-		assertThat(withoutToken).isEqualTo(403);
-		assertThat(logoutWithoutToken).isEqualTo(403);
+		MvcResult form = this.mvc
+			.perform(post("/account/password").session(session)
+				.param("current", "csrf-password-123")
+				.param("password", "attacker-chosen-1")
+				.param("confirmation", "attacker-chosen-1"))
+			.andReturn();
+		MvcResult logout = this.mvc.perform(post("/logout").session(session)).andReturn();
+		MvcResult script = this.mvc
+			.perform(post("/try/send").session(session).contentType("application/json").content("{\"text\":\"hola\"}"))
+			.andReturn();
+
+		assertThat(form.getResponse().getRedirectedUrl()).isEqualTo("/account/password?formExpired");
+		assertThat(logout.getResponse().getRedirectedUrl()).isEqualTo("/logout?formExpired");
+		assertThat(script.getResponse().getStatus()).isEqualTo(403);
+		assertThat(this.passwords.matches("csrf-password-123",
+				this.staff.findByEmail(email).orElseThrow().getPasswordHash()))
+			.isTrue();
+		assertThat(this.mvc.perform(get("/").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void refusesAPasswordOfFewDifferentCharacters() throws Exception {
+		String email = newStaff(StaffRole.STAFF, "first-password-1", false);
+		MockHttpSession session = signIn(email, "first-password-1");
+
+		MvcResult weak = this.mvc
+			.perform(post("/account/password").session(session)
+				.with(csrf())
+				.param("current", "first-password-1")
+				.param("password", "aaaaaaaaaaaa")
+				.param("confirmation", "aaaaaaaaaaaa"))
+			.andReturn();
+
+		assertThat(weak.getResponse().getContentAsString()).contains("demasiado fácil");
+		assertThat(this.passwords.matches("first-password-1",
+				this.staff.findByEmail(email).orElseThrow().getPasswordHash()))
+			.isTrue();
+	}
+
+	@Test
+	void answersAPageNumberFarBeyondTheEndWithAnEmptyList() throws Exception {
+		MvcResult far = this.mvc
+			.perform(get("/clients").param("page", "2147483647").with(user("boss@kompanion.test").roles("ADMIN")))
+			.andReturn();
+
+		assertThat(far.getResponse().getStatus()).isEqualTo(200);
 	}
 
 	@Test

@@ -287,7 +287,7 @@ class ConversationActions {
 		RatingOutcome outcome = this.surveys.rate(rating.ticketId(), turn.clientId(), rating.stars());
 		switch (outcome) {
 			case ALREADY_RATED -> turn.say(this.replies.notice(turn.locale(), "survey.already"));
-			case NOT_CLOSED, INVALID -> turn.say(this.replies.notice(turn.locale(), "survey.unavailable"));
+			case NOT_CLOSED, INVALID -> turn.say(this.replies.withMenu(turn.locale(), "survey.unavailable"));
 			case RECORDED -> log.debug("Rating recorded");
 		}
 		return outcome;

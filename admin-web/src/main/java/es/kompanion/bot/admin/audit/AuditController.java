@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import es.kompanion.bot.admin.web.Pages;
 import es.kompanion.bot.audit.AuditEntry;
 import es.kompanion.bot.audit.AuditLog;
 
@@ -35,7 +36,7 @@ class AuditController {
 	@GetMapping("/audit")
 	String list(@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		Page<EntryRow> entries = this.audit.recent(q, PageRequest.of(Math.max(page, 0), PAGE_SIZE)).map(EntryRow::of);
+		Page<EntryRow> entries = this.audit.recent(q, PageRequest.of(Pages.clamp(page), PAGE_SIZE)).map(EntryRow::of);
 		model.addAttribute("q", (q != null) ? q : "");
 		model.addAttribute("page", entries);
 		return "audit/list";

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import es.kompanion.bot.admin.web.Pages;
 import es.kompanion.bot.CoreProperties;
 import es.kompanion.bot.admin.AdminProperties;
 import es.kompanion.bot.user.Channel;
@@ -77,7 +78,7 @@ class ClientController {
 			default -> null;
 		};
 		Page<Client> found = this.clients.search(q, active,
-				PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("fullName", "id")));
+				PageRequest.of(Pages.clamp(page), PAGE_SIZE, Sort.by("fullName", "id")));
 		model.addAttribute("q", (q != null) ? q : "");
 		model.addAttribute("status", filter);
 		model.addAttribute("page", found);

@@ -23,6 +23,9 @@ class AccountController {
 
 	static final int MIN_LENGTH = 12;
 
+	/** Twelve times the same letter is long but not a password. */
+	static final int MIN_DISTINCT = 6;
+
 	private final CurrentStaff current;
 
 	private final StaffRepository staff;
@@ -60,6 +63,9 @@ class AccountController {
 		}
 		else if (password.length() < MIN_LENGTH) {
 			error = "account.password.error.short";
+		}
+		else if (password.chars().distinct().count() < MIN_DISTINCT) {
+			error = "account.password.error.weak";
 		}
 		else if (!password.equals(confirmation)) {
 			error = "account.password.error.mismatch";

@@ -1,14 +1,23 @@
 package es.kompanion.bot.admin.security;
 
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -61,8 +70,27 @@ class SecurityConfiguration {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
 						+ "style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")))
-			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
+			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(SecurityConfiguration::denied));
 		return http.build();
+	}
+
+	/**
+	 * A form whose CSRF token expired goes back to its page with a note to send it again;
+	 * anything else denied gets the 403 page.
+	 */
+	private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+			throws IOException, ServletException {
+		String type = request.getContentType();
+		boolean form = type == null || type.startsWith("application/x-www-form-urlencoded")
+				|| type.startsWith("multipart/form-data");
+		if (denied instanceof CsrfException && "POST".equals(request.getMethod()) && form) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			String back = (path.startsWith("/") && !path.startsWith("//")) ? path : "/";
+			response.sendRedirect(request.getContextPath() + back + "?formExpired");
+			return;
+		}
+		new AccessDeniedHandlerImpl().handle(request, response, denied);
 	}
 
 	@Bean

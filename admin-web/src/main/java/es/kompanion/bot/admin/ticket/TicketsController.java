@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import es.kompanion.bot.admin.web.Pages;
 import es.kompanion.bot.admin.security.CurrentStaff;
 import es.kompanion.bot.admin.ticket.TicketDesk.StaffMember;
 import es.kompanion.bot.ticket.TicketFilter;
@@ -68,7 +69,7 @@ class TicketsController {
 			@RequestParam(required = false) @Nullable String client, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		TicketFilter filter = new TicketFilter(status, department, client, q);
-		Page<TicketSummary> found = this.tickets.search(filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+		Page<TicketSummary> found = this.tickets.search(filter, PageRequest.of(Pages.clamp(page), PAGE_SIZE));
 		if (filter.numberOnly() && found.getTotalElements() == 1) {
 			return "redirect:/tickets/" + found.getContent().get(0).id();
 		}

@@ -339,7 +339,7 @@ class ClientPagesIntegrationTests {
 		Client client = newClient("Ana Pérez", null);
 
 		this.mvc.perform(post("/clients/{id}/deactivate", client.getId()).with(staff()))
-			.andExpect(status().isForbidden());
+			.andExpect(redirectedUrl("/clients/" + client.getId() + "/deactivate?formExpired"));
 
 		assertThat(this.clients.find(client.getId()).orElseThrow().isActive()).isTrue();
 	}

@@ -193,7 +193,7 @@ class LinkPagesIntegrationTests {
 				.param("titleEn", "x")
 				.param("url", "https://example.com")
 				.param("position", "1"))
-			.andExpect(status().isForbidden());
+			.andExpect(redirectedUrl("/resources?formExpired"));
 	}
 
 	private ResourceLink find(String title) {

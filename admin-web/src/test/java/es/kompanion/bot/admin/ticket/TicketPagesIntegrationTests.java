@@ -239,9 +239,9 @@ class TicketPagesIntegrationTests {
 		TicketSummary ticket = open(Department.OTHER, "Sin token");
 
 		this.mvc.perform(post("/tickets/" + ticket.id() + "/reply").param("text", "Hola").with(asStaff()))
-			.andExpect(status().isForbidden());
+			.andExpect(redirectedUrl("/tickets/" + ticket.id() + "/reply?formExpired"));
 		this.mvc.perform(post("/tickets/" + ticket.id() + "/status").param("status", "CLOSED").with(asStaff()))
-			.andExpect(status().isForbidden());
+			.andExpect(redirectedUrl("/tickets/" + ticket.id() + "/status?formExpired"));
 
 		assertThat(this.tickets.messagesOf(ticket.id())).hasSize(1);
 		assertThat(this.tickets.summary(ticket.id()).status()).isEqualTo(TicketStatus.OPEN);
