@@ -1,6 +1,10 @@
 package es.kompanion.bot.conversation;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
@@ -15,6 +19,7 @@ import org.springframework.statemachine.guard.Guard;
 import org.springframework.stereotype.Component;
 
 import es.kompanion.bot.CoreProperties;
+import es.kompanion.bot.resource.Resources;
 import es.kompanion.bot.survey.RatingOutcome;
 import es.kompanion.bot.survey.Surveys;
 import es.kompanion.bot.user.Department;
@@ -46,20 +51,31 @@ class ConversationActions {
 
 	private static final int WHICH_TICKET_CHOICES = 5;
 
+	private static final int CALENDAR_DAYS = 30;
+
+	private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
+
 	private final Tickets tickets;
 
 	private final Surveys surveys;
 
 	private final Replies replies;
 
+	private final Resources resources;
+
+	private final Clock clock;
+
 	private final int minLength;
 
 	private final int maxLength;
 
-	ConversationActions(Tickets tickets, Surveys surveys, Replies replies, CoreProperties properties) {
+	ConversationActions(Tickets tickets, Surveys surveys, Replies replies, Resources resources, Clock clock,
+			CoreProperties properties) {
 		this.tickets = tickets;
 		this.surveys = surveys;
 		this.replies = replies;
+		this.resources = resources;
+		this.clock = clock;
 		this.minLength = properties.descriptionMinLength();
 		this.maxLength = properties.descriptionMaxLength();
 	}
@@ -67,8 +83,44 @@ class ConversationActions {
 	Action<ConversationState, ConversationEvent> showMenu() {
 		return act((turn, vars) -> {
 			vars.clear();
-			turn.say(this.replies.menu(turn.locale()));
+			turn.say(this.replies.menu(turn.locale(), turn.client()));
 		});
+	}
+
+	/**
+	 * Resources, FAQ, the fiscal calendar and help can be looked up at any step: the
+	 * answer comes, and then the step the client was in is asked again, draft kept.
+	 */
+	Action<ConversationState, ConversationEvent> lookUp() {
+		return (context) -> act((turn, vars) -> {
+			turn.say(lookUpReply(turn));
+			ConversationState step = context.getSource().getId();
+			if (step != ConversationState.IDLE) {
+				prompt(step, turn, vars);
+			}
+		}).execute(context);
+	}
+
+	private Reply lookUpReply(Turn turn) {
+		Locale locale = turn.locale();
+		String language = locale.getLanguage();
+		return switch (turn.signal().event()) {
+			case RESOURCES -> this.replies.resources(locale, this.resources.activeLinks());
+			case FAQ -> this.replies.faqDepartments(locale, this.resources.faqDepartments(language));
+			case FAQ_DEPARTMENT -> {
+				Department department = Department.valueOf(turn.signal().argument());
+				yield this.replies.faqQuestions(locale, department, this.resources.faq(department, language));
+			}
+			case FAQ_ENTRY -> this.resources.findActiveFaqEntry(Long.valueOf(turn.signal().argument()))
+				.map((entry) -> this.replies.faqAnswer(locale, entry))
+				.orElseGet(() -> this.replies.faqDepartments(locale, this.resources.faqDepartments(language)));
+			case CALENDAR -> {
+				LocalDate today = LocalDate.now(this.clock.withZone(MADRID));
+				yield this.replies.calendar(locale, this.resources.deadlines(today, today.plusDays(CALENDAR_DAYS)),
+						CALENDAR_DAYS);
+			}
+			default -> this.replies.help(locale);
+		};
 	}
 
 	Action<ConversationState, ConversationEvent> cancel() {
@@ -268,7 +320,7 @@ class ConversationActions {
 			case CHOOSING_TICKET_FOR_TEXT -> this.replies.askWhichTicket(turn.locale(),
 					this.tickets.unresolvedOf(turn.clientId(), WHICH_TICKET_CHOICES));
 			case WRITING_SURVEY_COMMENT -> this.replies.askComment(turn.locale());
-			default -> this.replies.menu(turn.locale());
+			default -> this.replies.menu(turn.locale(), turn.client());
 		};
 		turn.say(reply);
 	}

@@ -124,7 +124,7 @@ public class ConversationEngine {
 		this.runner.reset(conversation);
 		Locale clientLocale = Texts.locale(client.language());
 		return List.of(this.replies.notice(clientLocale, "welcome.linked", firstName(client.fullName())),
-				this.replies.menu(clientLocale));
+				this.replies.menu(clientLocale, client));
 	}
 
 	private static void pause(int attempt) {

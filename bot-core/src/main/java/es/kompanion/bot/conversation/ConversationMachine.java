@@ -50,6 +50,11 @@ class ConversationMachine extends EnumStateMachineConfigurerAdapter<Conversation
 	private static final EnumSet<ConversationState> DRAFTING = EnumSet.of(CHOOSING_DEPARTMENT, WRITING_DESCRIPTION,
 			CONFIRMING_TICKET);
 
+	/** Information a client can ask for at any step without losing it. */
+	private static final EnumSet<ConversationEvent> LOOK_UPS = EnumSet.of(ConversationEvent.RESOURCES,
+			ConversationEvent.FAQ, ConversationEvent.FAQ_DEPARTMENT, ConversationEvent.FAQ_ENTRY,
+			ConversationEvent.CALENDAR, ConversationEvent.HELP);
+
 	private final ConversationActions actions;
 
 	ConversationMachine(ConversationActions actions) {
@@ -187,6 +192,9 @@ class ConversationMachine extends EnumStateMachineConfigurerAdapter<Conversation
 			.event(REPLY_TO)
 			.guard(this.actions.ownsUnresolvedTicket())
 			.action(this.actions.askReply());
+		for (ConversationEvent lookUp : LOOK_UPS) {
+			t.withInternal().source(state).event(lookUp).action(this.actions.lookUp());
+		}
 		if (DRAFTING.contains(state)) {
 			t.withInternal().source(state).event(RATE).action(this.actions.rateKeepingDraft());
 		}

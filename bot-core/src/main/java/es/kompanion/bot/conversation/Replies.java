@@ -8,9 +8,14 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
-import es.kompanion.bot.user.Department;
+import es.kompanion.bot.resource.FaqEntry;
+import es.kompanion.bot.resource.FiscalDeadline;
+import es.kompanion.bot.resource.ResourceLink;
+
 import es.kompanion.bot.ticket.TicketStatus;
 import es.kompanion.bot.ticket.TicketSummary;
+import es.kompanion.bot.user.Department;
+import es.kompanion.bot.user.LinkedClient;
 
 /**
  * Builds the bot's replies, in the client's language, with the buttons that fit each
@@ -33,6 +38,99 @@ class Replies {
 
 	Reply menu(Locale locale) {
 		return new Reply(this.texts.rich(locale, "menu.prompt"), mainButtons(locale), null);
+	}
+
+	/**
+	 * The full menu: tickets, the client's own quick-access links, resources and help.
+	 */
+	Reply menu(Locale locale, LinkedClient client) {
+		List<List<Choice>> rows = new ArrayList<>(mainButtons(locale));
+		List<Choice> quick = new ArrayList<>();
+		if (client.documentsUrl() != null) {
+			quick.add(Choice.link(this.texts.plain(locale, "button.documents"), client.documentsUrl()));
+		}
+		if (client.holdedUrl() != null) {
+			quick.add(Choice.link(this.texts.plain(locale, "button.holded"), client.holdedUrl()));
+		}
+		if (!quick.isEmpty()) {
+			rows.add(quick);
+		}
+		rows.add(List.of(Choice.action(this.texts.plain(locale, "button.resources"), Signal.RESOURCES),
+				Choice.action(this.texts.plain(locale, "button.help"), Signal.HELP)));
+		return new Reply(this.texts.rich(locale, "menu.prompt"), rows, null);
+	}
+
+	Reply resources(Locale locale, List<ResourceLink> links) {
+		String language = locale.getLanguage();
+		List<List<Choice>> rows = new ArrayList<>();
+		for (ResourceLink link : links) {
+			rows.add(List.of(Choice.link(link.title(language), link.getUrl())));
+		}
+		rows.add(List.of(Choice.action(this.texts.plain(locale, "button.faq"), Signal.FAQ),
+				Choice.action(this.texts.plain(locale, "button.calendar"), Signal.CALENDAR)));
+		rows.add(List.of(menuButton(locale)));
+		return new Reply(this.texts.rich(locale, "chat.resources.title"), rows, null);
+	}
+
+	Reply faqDepartments(Locale locale, List<Department> departments) {
+		if (departments.isEmpty()) {
+			return new Reply(this.texts.rich(locale, "chat.faq.none"), List.of(List.of(menuButton(locale))), null);
+		}
+		List<List<Choice>> rows = new ArrayList<>();
+		for (Department department : departments) {
+			rows.add(List
+				.of(Choice.action(this.texts.department(locale, department), Signal.faqDepartment(department))));
+		}
+		rows.add(List.of(menuButton(locale)));
+		return new Reply(this.texts.rich(locale, "chat.faq.departments"), rows, null);
+	}
+
+	Reply faqQuestions(Locale locale, Department department, List<FaqEntry> entries) {
+		List<List<Choice>> rows = new ArrayList<>();
+		for (FaqEntry entry : entries) {
+			rows.add(List.of(Choice.action(preview(entry.getQuestion()), Signal.faqEntry(entry.getId()))));
+		}
+		rows.add(List.of(Choice.action(this.texts.plain(locale, "button.faq-back"), Signal.FAQ), menuButton(locale)));
+		String key = entries.isEmpty() ? "chat.faq.none" : "chat.faq.questions";
+		return new Reply(this.texts.rich(locale, key, this.texts.department(locale, department)), rows, null);
+	}
+
+	Reply faqAnswer(Locale locale, FaqEntry entry) {
+		RichText text = new RichText(List.of(new RichText.Part(entry.getQuestion(), true)))
+			.append(RichText.plain("\n" + entry.getAnswer()));
+		return new Reply(text,
+				List.of(List.of(
+						Choice.action(this.texts.plain(locale, "button.faq-more"),
+								Signal.faqDepartment(entry.getDepartment())),
+						Choice.action(this.texts.plain(locale, "button.new-ticket"), Signal.NEW_TICKET)),
+						List.of(menuButton(locale))),
+				null);
+	}
+
+	Reply calendar(Locale locale, List<FiscalDeadline> deadlines, int days) {
+		if (deadlines.isEmpty()) {
+			return new Reply(this.texts.rich(locale, "chat.calendar.none", String.valueOf(days)),
+					List.of(List.of(menuButton(locale))), null);
+		}
+		RichText text = this.texts.rich(locale, "chat.calendar.title", String.valueOf(days));
+		DateTimeFormatter date = DateTimeFormatter.ofPattern("dd/MM");
+		for (FiscalDeadline deadline : deadlines) {
+			text = text.append(
+					new RichText(List.of(new RichText.Part("\n" + date.format(deadline.getDueDate()) + " · ", false),
+							new RichText.Part(deadline.getTaxForm(), true),
+							new RichText.Part(" — " + deadline.title(locale.getLanguage()), false))));
+		}
+		return new Reply(text, List.of(List.of(menuButton(locale))), null);
+	}
+
+	Reply help(Locale locale) {
+		return new Reply(this.texts.rich(locale, "chat.help.text"), List.of(List
+			.of(Choice.action(this.texts.plain(locale, "button.new-ticket"), Signal.NEW_TICKET), menuButton(locale))),
+				null);
+	}
+
+	private Choice menuButton(Locale locale) {
+		return Choice.action(this.texts.plain(locale, "button.menu"), Signal.MENU);
 	}
 
 	Reply notice(Locale locale, String key, Object... args) {

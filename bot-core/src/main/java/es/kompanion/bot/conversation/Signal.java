@@ -31,6 +31,22 @@ record Signal(ConversationEvent event, @Nullable String argument, @Nullable Stri
 
 	static final String SKIP = "sk";
 
+	static final String RESOURCES = "rs";
+
+	static final String FAQ = "fq";
+
+	static final String CALENDAR = "ca";
+
+	static final String HELP = "h";
+
+	static String faqDepartment(Department department) {
+		return "fd:" + department.ordinal();
+	}
+
+	static String faqEntry(Long entryId) {
+		return "fa:" + entryId;
+	}
+
 	static String department(Department department) {
 		return "d:" + department.ordinal();
 	}
@@ -72,6 +88,10 @@ record Signal(ConversationEvent event, @Nullable String argument, @Nullable Stri
 			case "/cancel", "/cancelar" -> of(ConversationEvent.CANCEL);
 			case "/new", "/nueva", "/nuevo" -> of(ConversationEvent.NEW_TICKET);
 			case "/tickets", "/consultas" -> of(ConversationEvent.MY_TICKETS);
+			case "/ayuda", "/help" -> of(ConversationEvent.HELP);
+			case "/recursos", "/resources" -> of(ConversationEvent.RESOURCES);
+			case "/faq" -> of(ConversationEvent.FAQ);
+			case "/calendario", "/calendar" -> of(ConversationEvent.CALENDAR);
 			default -> of(ConversationEvent.UNKNOWN);
 		};
 	}
@@ -89,6 +109,13 @@ record Signal(ConversationEvent event, @Nullable String argument, @Nullable Stri
 				case CHANGE_TEXT -> of(ConversationEvent.CHANGE_TEXT);
 				case NEW_TICKET_FROM_TEXT -> of(ConversationEvent.NEW_TICKET_FROM_TEXT);
 				case SKIP -> of(ConversationEvent.SKIP);
+				case RESOURCES -> of(ConversationEvent.RESOURCES);
+				case FAQ -> of(ConversationEvent.FAQ);
+				case CALENDAR -> of(ConversationEvent.CALENDAR);
+				case HELP -> of(ConversationEvent.HELP);
+				case "fd" -> new Signal(ConversationEvent.FAQ_DEPARTMENT,
+						Department.values()[Integer.parseInt(parts[1])].name(), null);
+				case "fa" -> new Signal(ConversationEvent.FAQ_ENTRY, String.valueOf(Long.parseLong(parts[1])), null);
 				case "d" -> new Signal(ConversationEvent.DEPARTMENT,
 						Department.values()[Integer.parseInt(parts[1])].name(), null);
 				case "r" -> new Signal(ConversationEvent.REPLY_TO, String.valueOf(Long.parseLong(parts[1])), null);

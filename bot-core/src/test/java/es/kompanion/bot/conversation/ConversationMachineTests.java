@@ -22,6 +22,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 import es.kompanion.bot.CoreProperties;
+import es.kompanion.bot.resource.FaqEntry;
+import es.kompanion.bot.resource.FiscalDeadline;
+import es.kompanion.bot.resource.Resources;
 import es.kompanion.bot.survey.RatingOutcome;
 import es.kompanion.bot.survey.Surveys;
 import es.kompanion.bot.user.Department;
@@ -51,7 +54,8 @@ class ConversationMachineTests {
 
 	private static final ChatAccount ACCOUNT = new ChatAccount(Channel.TELEGRAM, "42", "42", "Ana");
 
-	private static final LinkedClient CLIENT = new LinkedClient(7L, "Ana Pérez", "Pérez SL", "es");
+	private static final LinkedClient CLIENT = new LinkedClient(7L, "Ana Pérez", "Pérez SL", "es",
+			"https://drive.example/ana", null);
 
 	private static final String DESCRIPTION = "Necesito el modelo 303 del tercer trimestre";
 
@@ -63,6 +67,9 @@ class ConversationMachineTests {
 
 	@MockitoBean
 	private Surveys surveys;
+
+	@MockitoBean
+	private Resources resources;
 
 	@MockitoBean
 	private ConversationRepository repository;
@@ -322,13 +329,70 @@ class ConversationMachineTests {
 
 	@Test
 	void speaksEnglishToEnglishClients() {
-		LinkedClient english = new LinkedClient(7L, "John Smith", null, "en");
+		LinkedClient english = new LinkedClient(7L, "John Smith", null, "en", null, null);
 
 		List<Reply> picker = this.runner.run(Inbound.choice(ACCOUNT, next(), "en", Signal.NEW_TICKET), english,
 				this.conversation);
 
 		assertThat(text(picker)).contains("Which department");
 		assertThat(picker.get(0).choices().get(0).get(0).label()).contains("Accounting");
+	}
+
+	@Test
+	void offersTheClientsOwnLinksResourcesAndHelpInTheMenu() {
+		List<Reply> menu = press(Signal.MENU);
+
+		List<Choice> buttons = menu.get(0).choices().stream().flatMap(List::stream).toList();
+		assertThat(buttons).extracting(Choice::url).contains("https://drive.example/ana");
+		assertThat(buttons).extracting(Choice::label).noneMatch((label) -> label.contains("Holded"));
+		assertThat(actions(menu.get(0))).contains(Signal.NEW_TICKET, Signal.MY_TICKETS, Signal.RESOURCES, Signal.HELP);
+	}
+
+	@Test
+	void browsesTheFaqFromTopicToAnswer() {
+		FaqEntry entry = org.mockito.Mockito.mock(FaqEntry.class);
+		given(entry.getId()).willReturn(31L);
+		given(entry.getDepartment()).willReturn(Department.LABOUR);
+		given(entry.getQuestion()).willReturn("¿Cuándo se pagan las nóminas?");
+		given(entry.getAnswer()).willReturn("El último día hábil de cada mes.");
+		given(this.resources.faqDepartments("es")).willReturn(List.of(Department.LABOUR));
+		given(this.resources.faq(Department.LABOUR, "es")).willReturn(List.of(entry));
+		given(this.resources.findActiveFaqEntry(31L)).willReturn(Optional.of(entry));
+
+		List<Reply> topics = write("/faq");
+		List<Reply> questions = press(Signal.faqDepartment(Department.LABOUR));
+		List<Reply> answer = press(Signal.faqEntry(31L));
+
+		assertThat(actions(topics.get(0))).contains(Signal.faqDepartment(Department.LABOUR));
+		assertThat(actions(questions.get(0))).contains(Signal.faqEntry(31L));
+		assertThat(text(answer)).contains("¿Cuándo se pagan las nóminas?", "El último día hábil de cada mes.");
+		assertThat(answer.get(0).text().parts().get(0).strong()).isTrue();
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
+	}
+
+	@Test
+	void listsTheDeadlinesOfTheNextThirtyDays() {
+		FiscalDeadline vat = org.mockito.Mockito.mock(FiscalDeadline.class);
+		given(vat.getDueDate()).willReturn(java.time.LocalDate.of(2027, 1, 20));
+		given(vat.getTaxForm()).willReturn("Modelo 111");
+		given(vat.title("es")).willReturn("Retenciones del cuarto trimestre");
+		given(this.resources.deadlines(any(), any())).willReturn(List.of(vat));
+
+		List<Reply> calendar = press(Signal.CALENDAR);
+
+		assertThat(text(calendar)).contains("30 días", "20/01", "Modelo 111", "Retenciones del cuarto trimestre");
+	}
+
+	@Test
+	void answersHelpInTheMiddleOfADraftAndKeepsIt() {
+		reach(ConversationState.CONFIRMING_TICKET);
+		String draft = this.conversation.getVariables();
+
+		List<Reply> help = write("/ayuda");
+
+		assertThat(text(help)).contains("Una consulta por tema", "Revisa tu consulta", DESCRIPTION);
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.CONFIRMING_TICKET);
+		assertThat(this.conversation.getVariables()).isEqualTo(draft);
 	}
 
 	private void reach(ConversationState step) {
