@@ -23,6 +23,7 @@ import es.kompanion.bot.resource.Resources;
 import es.kompanion.bot.survey.RatingOutcome;
 import es.kompanion.bot.survey.Surveys;
 import es.kompanion.bot.user.Department;
+import es.kompanion.bot.ticket.Actor;
 import es.kompanion.bot.ticket.TicketStatus;
 import es.kompanion.bot.ticket.TicketSummary;
 import es.kompanion.bot.ticket.Tickets;
@@ -119,8 +120,62 @@ class ConversationActions {
 				yield this.replies.calendar(locale, this.resources.deadlines(today, today.plusDays(CALENDAR_DAYS)),
 						CALENDAR_DAYS);
 			}
+			case TICKET_DETAIL ->
+				ticketDetail(turn, findOwned(turn, turn.signal().argument()), turn.signal().argument());
+			case TICKET_BY_NUMBER -> ticketDetail(turn, findOwnedByNumber(turn), turn.signal().argument());
+			case CLOSE_TICKET -> closeByClient(turn);
+			case ASK_RATING -> askRating(turn);
 			default -> this.replies.help(locale);
 		};
+	}
+
+	private Reply ticketDetail(Turn turn, @Nullable TicketSummary ticket, @Nullable String asked) {
+		if (ticket == null) {
+			return this.replies.withMenu(turn.locale(), "ticket.not-found", String.valueOf(asked));
+		}
+		boolean rated = this.surveys.find(ticket.id()).isPresent();
+		return this.replies.ticketDetail(turn.locale(), ticket, this.tickets.messagesOf(ticket.id()), rated);
+	}
+
+	private Reply closeByClient(Turn turn) {
+		TicketSummary ticket = unresolvedTicket(turn, turn.signal().argument());
+		if (ticket == null) {
+			return this.replies.withMenu(turn.locale(), "ticket.close.already");
+		}
+		this.tickets.changeStatus(ticket.id(), TicketStatus.CLOSED, Actor.client(turn.clientId()));
+		turn.say(this.replies.notice(turn.locale(), "ticket.close.done", ticket.label()));
+		return this.replies.surveyPrompt(turn.locale(), ticket);
+	}
+
+	private Reply askRating(Turn turn) {
+		TicketSummary ticket = findOwned(turn, turn.signal().argument());
+		if (ticket == null || ticket.status() != TicketStatus.CLOSED) {
+			return this.replies.withMenu(turn.locale(), "survey.unavailable");
+		}
+		if (this.surveys.find(ticket.id()).isPresent()) {
+			return this.replies.withMenu(turn.locale(), "survey.already");
+		}
+		return this.replies.surveyPrompt(turn.locale(), ticket);
+	}
+
+	private @Nullable TicketSummary findOwned(Turn turn, @Nullable String ticketId) {
+		try {
+			return (ticketId != null) ? this.tickets.findOwned(Long.valueOf(ticketId), turn.clientId()).orElse(null)
+					: null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private @Nullable TicketSummary findOwnedByNumber(Turn turn) {
+		try {
+			long number = Long.parseLong(String.valueOf(turn.signal().argument()));
+			return this.tickets.findOwnedByNumber(turn.clientId(), number).orElse(null);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	Action<ConversationState, ConversationEvent> cancel() {

@@ -50,10 +50,11 @@ class ConversationMachine extends EnumStateMachineConfigurerAdapter<Conversation
 	private static final EnumSet<ConversationState> DRAFTING = EnumSet.of(CHOOSING_DEPARTMENT, WRITING_DESCRIPTION,
 			CONFIRMING_TICKET);
 
-	/** Information a client can ask for at any step without losing it. */
+	/** What a client can ask for or do at any step without losing it. */
 	private static final EnumSet<ConversationEvent> LOOK_UPS = EnumSet.of(ConversationEvent.RESOURCES,
 			ConversationEvent.FAQ, ConversationEvent.FAQ_DEPARTMENT, ConversationEvent.FAQ_ENTRY,
-			ConversationEvent.CALENDAR, ConversationEvent.HELP);
+			ConversationEvent.CALENDAR, ConversationEvent.HELP, ConversationEvent.TICKET_DETAIL,
+			ConversationEvent.TICKET_BY_NUMBER, ConversationEvent.CLOSE_TICKET, ConversationEvent.ASK_RATING);
 
 	private final ConversationActions actions;
 

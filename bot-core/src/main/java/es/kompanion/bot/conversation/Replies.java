@@ -12,6 +12,8 @@ import es.kompanion.bot.resource.FaqEntry;
 import es.kompanion.bot.resource.FiscalDeadline;
 import es.kompanion.bot.resource.ResourceLink;
 
+import es.kompanion.bot.ticket.AuthorType;
+import es.kompanion.bot.ticket.TicketMessage;
 import es.kompanion.bot.ticket.TicketStatus;
 import es.kompanion.bot.ticket.TicketSummary;
 import es.kompanion.bot.user.Department;
@@ -29,6 +31,14 @@ class Replies {
 	private static final int PREVIEW_LENGTH = 60;
 
 	private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+	private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+	private static final int DETAIL_MESSAGES = 3;
+
+	private static final int DETAIL_PREVIEW = 300;
 
 	private final Texts texts;
 
@@ -187,18 +197,54 @@ class Replies {
 		}
 		RichText text = this.texts.rich(locale, "tickets.title", String.valueOf(tickets.size()));
 		List<List<Choice>> rows = new ArrayList<>();
+		List<Choice> row = new ArrayList<>();
 		for (TicketSummary ticket : tickets) {
 			text = text.append(this.texts.rich(locale, "tickets.line", ticket.label(), statusIcon(ticket.status()),
 					this.texts.status(locale, ticket.status()), this.texts.department(locale, ticket.department()),
-					DateTimeFormatter.ofPattern("dd/MM/yyyy").format(ticket.createdAt().atZone(MADRID)),
-					preview(ticket.description())));
-			if (ticket.status() != TicketStatus.CLOSED) {
-				rows.add(List.of(Choice.action(this.texts.plain(locale, "button.reply-to", ticket.label()),
-						Signal.replyTo(ticket.id()))));
+					DAY.format(ticket.createdAt().atZone(MADRID)), preview(ticket.description())));
+			row.add(Choice.action(statusIcon(ticket.status()) + " " + ticket.label(), Signal.ticket(ticket.id())));
+			if (row.size() == 3) {
+				rows.add(row);
+				row = new ArrayList<>();
 			}
+		}
+		if (!row.isEmpty()) {
+			rows.add(row);
 		}
 		rows.addAll(mainButtons(locale));
 		return new Reply(text, rows, null);
+	}
+
+	/**
+	 * One ticket as its client sees it: status, department, dates, the last messages of
+	 * the conversation, and the actions that fit its status.
+	 */
+	Reply ticketDetail(Locale locale, TicketSummary ticket, List<TicketMessage> conversation, boolean rated) {
+		RichText text = this.texts.rich(locale, "ticket.detail", ticket.label(), statusIcon(ticket.status()),
+				this.texts.status(locale, ticket.status()), this.texts.department(locale, ticket.department()),
+				MOMENT.format(ticket.createdAt().atZone(MADRID)), MOMENT.format(ticket.updatedAt().atZone(MADRID)));
+		List<TicketMessage> spoken = conversation.stream()
+			.filter((m) -> m.getAuthorType() == AuthorType.CLIENT || m.getAuthorType() == AuthorType.STAFF)
+			.toList();
+		for (TicketMessage message : spoken.subList(Math.max(0, spoken.size() - DETAIL_MESSAGES), spoken.size())) {
+			String who = (message.getAuthorType() == AuthorType.CLIENT) ? "ticket.detail.you" : "ticket.detail.team";
+			text = text.append(this.texts.rich(locale, who, MOMENT.format(message.getCreatedAt().atZone(MADRID))))
+				.append(RichText.plain(preview(message.getBody(), DETAIL_PREVIEW)));
+		}
+		List<Choice> actions = new ArrayList<>();
+		if (ticket.status() != TicketStatus.CLOSED) {
+			actions.add(Choice.action(this.texts.plain(locale, "button.reply"), Signal.replyTo(ticket.id())));
+			actions.add(Choice.action(this.texts.plain(locale, "button.close"), Signal.closeTicket(ticket.id())));
+		}
+		else if (!rated) {
+			actions.add(Choice.action(this.texts.plain(locale, "button.rate"), Signal.askRating(ticket.id())));
+		}
+		List<List<Choice>> rows = new ArrayList<>();
+		if (!actions.isEmpty()) {
+			rows.add(actions);
+		}
+		rows.add(List.of(Choice.action(this.texts.plain(locale, "button.my-tickets"), Signal.MY_TICKETS)));
+		return new Reply(text, rows, ticket.id());
 	}
 
 	Reply askReply(Locale locale, TicketSummary ticket) {
@@ -266,11 +312,15 @@ class Replies {
 	}
 
 	static String preview(String text) {
+		return preview(text, PREVIEW_LENGTH);
+	}
+
+	static String preview(String text, int length) {
 		String line = text.strip().replaceAll("\\s+", " ");
-		if (line.codePointCount(0, line.length()) <= PREVIEW_LENGTH) {
+		if (line.codePointCount(0, line.length()) <= length) {
 			return line;
 		}
-		return line.substring(0, line.offsetByCodePoints(0, PREVIEW_LENGTH - 1)) + "…";
+		return line.substring(0, line.offsetByCodePoints(0, length - 1)) + "…";
 	}
 
 }

@@ -43,6 +43,18 @@ record Signal(ConversationEvent event, @Nullable String argument, @Nullable Stri
 		return "fd:" + department.ordinal();
 	}
 
+	static String ticket(Long ticketId) {
+		return "t:" + ticketId;
+	}
+
+	static String closeTicket(Long ticketId) {
+		return "cl:" + ticketId;
+	}
+
+	static String askRating(Long ticketId) {
+		return "rq:" + ticketId;
+	}
+
 	static String faqEntry(Long entryId) {
 		return "fa:" + entryId;
 	}
@@ -78,7 +90,8 @@ record Signal(ConversationEvent event, @Nullable String argument, @Nullable Stri
 	}
 
 	private static Signal decodeCommand(String text) {
-		String command = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+		String[] words = text.split("\\s+", 2);
+		String command = words[0].toLowerCase(Locale.ROOT);
 		int mention = command.indexOf('@');
 		if (mention > 0) {
 			command = command.substring(0, mention);
@@ -89,6 +102,8 @@ record Signal(ConversationEvent event, @Nullable String argument, @Nullable Stri
 			case "/new", "/nueva", "/nuevo" -> of(ConversationEvent.NEW_TICKET);
 			case "/tickets", "/consultas" -> of(ConversationEvent.MY_TICKETS);
 			case "/ayuda", "/help" -> of(ConversationEvent.HELP);
+			case "/estado", "/status" -> new Signal(ConversationEvent.TICKET_BY_NUMBER,
+					(words.length > 1) ? words[1].strip().replaceFirst("^#", "") : "", null);
 			case "/recursos", "/resources" -> of(ConversationEvent.RESOURCES);
 			case "/faq" -> of(ConversationEvent.FAQ);
 			case "/calendario", "/calendar" -> of(ConversationEvent.CALENDAR);
@@ -115,6 +130,9 @@ record Signal(ConversationEvent event, @Nullable String argument, @Nullable Stri
 				case HELP -> of(ConversationEvent.HELP);
 				case "fd" -> new Signal(ConversationEvent.FAQ_DEPARTMENT,
 						Department.values()[Integer.parseInt(parts[1])].name(), null);
+				case "t" -> new Signal(ConversationEvent.TICKET_DETAIL, String.valueOf(Long.parseLong(parts[1])), null);
+				case "cl" -> new Signal(ConversationEvent.CLOSE_TICKET, String.valueOf(Long.parseLong(parts[1])), null);
+				case "rq" -> new Signal(ConversationEvent.ASK_RATING, String.valueOf(Long.parseLong(parts[1])), null);
 				case "fa" -> new Signal(ConversationEvent.FAQ_ENTRY, String.valueOf(Long.parseLong(parts[1])), null);
 				case "d" -> new Signal(ConversationEvent.DEPARTMENT,
 						Department.values()[Integer.parseInt(parts[1])].name(), null);

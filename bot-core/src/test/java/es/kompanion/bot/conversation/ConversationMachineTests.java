@@ -28,6 +28,9 @@ import es.kompanion.bot.resource.Resources;
 import es.kompanion.bot.survey.RatingOutcome;
 import es.kompanion.bot.survey.Surveys;
 import es.kompanion.bot.user.Department;
+import es.kompanion.bot.ticket.Actor;
+import es.kompanion.bot.ticket.AuthorType;
+import es.kompanion.bot.ticket.TicketMessage;
 import es.kompanion.bot.ticket.TicketStatus;
 import es.kompanion.bot.ticket.TicketSummary;
 import es.kompanion.bot.ticket.Tickets;
@@ -393,6 +396,56 @@ class ConversationMachineTests {
 		assertThat(text(help)).contains("Una consulta por tema", "Revisa tu consulta", DESCRIPTION);
 		assertThat(this.conversation.getState()).isEqualTo(ConversationState.CONFIRMING_TICKET);
 		assertThat(this.conversation.getVariables()).isEqualTo(draft);
+	}
+
+	@Test
+	void tellsTheStatusOfOwnTicketsByNumberAndNothingAboutOthers() {
+		given(this.tickets.findOwnedByNumber(7L, 1042)).willReturn(Optional.of(ticket(55L, 1042, TicketStatus.OPEN)));
+
+		List<Reply> own = write("/estado 1042");
+		List<Reply> english = write("/status #1042");
+		List<Reply> foreign = write("/estado 1043");
+		List<Reply> garbled = write("/estado mañana");
+
+		assertThat(text(own)).contains("#1042", "Abierto", "Laboral");
+		assertThat(text(english)).contains("#1042");
+		assertThat(text(foreign)).contains("No encuentro la consulta 1043");
+		assertThat(text(garbled)).contains("No encuentro la consulta mañana");
+	}
+
+	@Test
+	void showsATicketWithItsLastWordsAndTheActionsThatFit() {
+		given(this.tickets.findOwned(55L, 7L)).willReturn(Optional.of(ticket(55L, 1042, TicketStatus.PENDING_CLIENT)));
+		List<TicketMessage> conversation = List.of(message(AuthorType.CLIENT, "Necesito ayuda con la nómina"),
+				message(AuthorType.SYSTEM, "status OPEN -> PENDING_CLIENT"),
+				message(AuthorType.STAFF, "¿Nos envías el contrato firmado?"));
+		given(this.tickets.messagesOf(55L)).willReturn(conversation);
+
+		List<Reply> detail = press(Signal.ticket(55L));
+
+		assertThat(text(detail)).contains("#1042", "Pendiente de ti", "Necesito ayuda con la nómina",
+				"¿Nos envías el contrato firmado?");
+		assertThat(text(detail)).doesNotContain("status OPEN");
+		assertThat(actions(detail.get(0))).contains(Signal.replyTo(55L), Signal.closeTicket(55L), Signal.MY_TICKETS);
+	}
+
+	@Test
+	void closesATicketForTheClientAndAsksForTheRating() {
+		given(this.tickets.findOwned(55L, 7L)).willReturn(Optional.of(ticket(55L, 1042, TicketStatus.OPEN)));
+
+		List<Reply> closed = press(Signal.closeTicket(55L));
+
+		then(this.tickets).should().changeStatus(55L, TicketStatus.CLOSED, Actor.client(7L));
+		assertThat(text(closed)).contains("Has cerrado la consulta #1042");
+		assertThat(actions(closed.get(1))).contains(Signal.rate(55L, 5));
+	}
+
+	private static TicketMessage message(AuthorType author, String body) {
+		TicketMessage message = org.mockito.Mockito.mock(TicketMessage.class);
+		given(message.getAuthorType()).willReturn(author);
+		given(message.getBody()).willReturn(body);
+		given(message.getCreatedAt()).willReturn(Instant.now());
+		return message;
 	}
 
 	private void reach(ConversationState step) {
