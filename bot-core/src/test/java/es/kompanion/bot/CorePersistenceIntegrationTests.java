@@ -113,6 +113,32 @@ class CorePersistenceIntegrationTests {
 	}
 
 	@Test
+	void pagesAndCountsAClientsOwnTicketsByStatus() {
+		Client client = newClient();
+		Client other = newClient();
+		for (int i = 0; i < 3; i++) {
+			this.tickets.open(client.getId(), Department.OTHER, "Consulta abierta número " + i, Channel.TELEGRAM);
+		}
+		TicketSummary closed = this.tickets.open(client.getId(), Department.LABOUR, "Consulta ya resuelta",
+				Channel.TELEGRAM);
+		this.tickets.changeStatus(closed.id(), TicketStatus.CLOSED, Actor.staff("slack:U1"));
+		this.tickets.open(other.getId(), Department.OTHER, "Consulta de otra persona", Channel.TELEGRAM);
+
+		org.springframework.data.domain.Page<TicketSummary> open = this.tickets.pageOf(client.getId(),
+				TicketStatus.OPEN, org.springframework.data.domain.PageRequest.of(0, 2));
+		org.springframework.data.domain.Page<TicketSummary> all = this.tickets.pageOf(client.getId(), null,
+				org.springframework.data.domain.PageRequest.of(1, 2));
+
+		assertThat(open.getTotalElements()).isEqualTo(3);
+		assertThat(open.getContent()).hasSize(2).allMatch((t) -> t.status() == TicketStatus.OPEN);
+		assertThat(all.getTotalElements()).isEqualTo(4);
+		assertThat(all.getContent()).hasSize(2).allMatch((t) -> t.clientId().equals(client.getId()));
+		assertThat(this.tickets.countsOf(client.getId())).containsEntry(TicketStatus.OPEN, 3L)
+			.containsEntry(TicketStatus.PENDING_CLIENT, 0L)
+			.containsEntry(TicketStatus.CLOSED, 1L);
+	}
+
+	@Test
 	void keepsOneSurveyPerTicket() {
 		Client client = newClient();
 		TicketSummary ticket = this.tickets.open(client.getId(), Department.OTHER, "Consulta para valorar luego",

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.statemachine.StateContext;
 import org.springframework.statemachine.action.Action;
 import org.springframework.statemachine.guard.Guard;
@@ -262,7 +263,18 @@ class ConversationActions {
 	Action<ConversationState, ConversationEvent> listTickets() {
 		return act((turn, vars) -> {
 			vars.clear();
-			turn.say(this.replies.ticketList(turn.locale(), this.tickets.recentOf(turn.clientId(), Replies.LIST_SIZE)));
+			String argument = (turn.signal().argument() != null) ? turn.signal().argument() : "A:0";
+			char filter = argument.charAt(0);
+			int page = Math.max(0, Integer.parseInt(argument.substring(2)));
+			TicketStatus status = switch (filter) {
+				case 'O' -> TicketStatus.OPEN;
+				case 'P' -> TicketStatus.PENDING_CLIENT;
+				case 'C' -> TicketStatus.CLOSED;
+				default -> null;
+			};
+			turn.say(this.replies.ticketList(turn.locale(), filter,
+					this.tickets.pageOf(turn.clientId(), status, PageRequest.of(page, Replies.LIST_SIZE)),
+					this.tickets.countsOf(turn.clientId())));
 		});
 	}
 

@@ -5,7 +5,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 
 import es.kompanion.bot.resource.FaqEntry;
@@ -26,7 +28,7 @@ import es.kompanion.bot.user.LinkedClient;
 @Component
 class Replies {
 
-	static final int LIST_SIZE = 10;
+	static final int LIST_SIZE = 5;
 
 	private static final int PREVIEW_LENGTH = 60;
 
@@ -191,14 +193,22 @@ class Replies {
 				this.texts.department(locale, ticket.department())), mainButtons(locale), ticket.id());
 	}
 
-	Reply ticketList(Locale locale, List<TicketSummary> tickets) {
-		if (tickets.isEmpty()) {
+	/**
+	 * One page of the client's tickets with filters by status (each with its count),
+	 * buttons to each ticket's detail, and paging.
+	 */
+	Reply ticketList(Locale locale, char filter, Page<TicketSummary> page, Map<TicketStatus, Long> counts) {
+		long all = counts.values().stream().mapToLong(Long::longValue).sum();
+		if (all == 0) {
 			return withMenu(locale, "tickets.none");
 		}
-		RichText text = this.texts.rich(locale, "tickets.title", String.valueOf(tickets.size()));
+		RichText text = this.texts.rich(locale, "tickets.title." + filter, String.valueOf(page.getTotalElements()));
+		if (page.isEmpty()) {
+			text = text.append(this.texts.rich(locale, "tickets.filter-empty"));
+		}
 		List<List<Choice>> rows = new ArrayList<>();
 		List<Choice> row = new ArrayList<>();
-		for (TicketSummary ticket : tickets) {
+		for (TicketSummary ticket : page) {
 			text = text.append(this.texts.rich(locale, "tickets.line", ticket.label(), statusIcon(ticket.status()),
 					this.texts.status(locale, ticket.status()), this.texts.department(locale, ticket.department()),
 					DAY.format(ticket.createdAt().atZone(MADRID)), preview(ticket.description())));
@@ -211,8 +221,28 @@ class Replies {
 		if (!row.isEmpty()) {
 			rows.add(row);
 		}
+		List<Choice> paging = new ArrayList<>();
+		if (page.hasPrevious()) {
+			paging.add(Choice.action(this.texts.plain(locale, "button.previous"),
+					Signal.ticketPage(filter, page.getNumber() - 1)));
+		}
+		if (page.hasNext()) {
+			paging.add(Choice.action(this.texts.plain(locale, "button.next"),
+					Signal.ticketPage(filter, page.getNumber() + 1)));
+		}
+		if (!paging.isEmpty()) {
+			rows.add(paging);
+		}
+		rows.add(List.of(filterButton(locale, 'O', counts.get(TicketStatus.OPEN)),
+				filterButton(locale, 'P', counts.get(TicketStatus.PENDING_CLIENT))));
+		rows.add(List.of(filterButton(locale, 'C', counts.get(TicketStatus.CLOSED)), filterButton(locale, 'A', all)));
 		rows.addAll(mainButtons(locale));
 		return new Reply(text, rows, null);
+	}
+
+	private Choice filterButton(Locale locale, char filter, long count) {
+		return Choice.action(this.texts.plain(locale, "tickets.filter." + filter, String.valueOf(count)),
+				Signal.ticketPage(filter, 0));
 	}
 
 	/**

@@ -43,6 +43,14 @@ record Signal(ConversationEvent event, @Nullable String argument, @Nullable Stri
 		return "fd:" + department.ordinal();
 	}
 
+	/**
+	 * A page of the client's tickets: {@code A}ll, {@code O}pen, {@code P}ending or
+	 * {@code C}losed.
+	 */
+	static String ticketPage(char filter, int page) {
+		return "lf:" + filter + ":" + page;
+	}
+
 	static String ticket(Long ticketId) {
 		return "t:" + ticketId;
 	}
@@ -130,6 +138,8 @@ record Signal(ConversationEvent event, @Nullable String argument, @Nullable Stri
 				case HELP -> of(ConversationEvent.HELP);
 				case "fd" -> new Signal(ConversationEvent.FAQ_DEPARTMENT,
 						Department.values()[Integer.parseInt(parts[1])].name(), null);
+				case "lf" -> new Signal(ConversationEvent.MY_TICKETS, "AOPC".indexOf(parts[1].charAt(0)) >= 0
+						? parts[1].charAt(0) + ":" + Integer.parseInt(parts[2]) : "A:0", null);
 				case "t" -> new Signal(ConversationEvent.TICKET_DETAIL, String.valueOf(Long.parseLong(parts[1])), null);
 				case "cl" -> new Signal(ConversationEvent.CLOSE_TICKET, String.valueOf(Long.parseLong(parts[1])), null);
 				case "rq" -> new Signal(ConversationEvent.ASK_RATING, String.valueOf(Long.parseLong(parts[1])), null);

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface TicketRepository extends JpaRepository<Ticket, Long> {
@@ -12,9 +14,13 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
 
 	long countByStatus(TicketStatus status);
 
-	Optional<Ticket> findByStaffThreadRef(String staffThreadRef);
+	long countByClientIdAndStatus(Long clientId, TicketStatus status);
 
-	List<Ticket> findByClientIdOrderByCreatedAtDescIdDesc(Long clientId, Limit limit);
+	Page<Ticket> findByClientIdOrderByCreatedAtDescIdDesc(Long clientId, Pageable page);
+
+	Page<Ticket> findByClientIdAndStatusOrderByCreatedAtDescIdDesc(Long clientId, TicketStatus status, Pageable page);
+
+	Optional<Ticket> findByStaffThreadRef(String staffThreadRef);
 
 	List<Ticket> findByClientIdAndStatusNotOrderByCreatedAtDescIdDesc(Long clientId, TicketStatus status, Limit limit);
 

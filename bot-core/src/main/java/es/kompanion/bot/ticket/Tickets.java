@@ -239,14 +239,26 @@ public class Tickets {
 	}
 
 	/**
-	 * The client's most recent tickets, newest first.
+	 * One page of the client's tickets, newest first, in one status or all.
 	 */
 	@Transactional(readOnly = true)
-	public List<TicketSummary> recentOf(Long clientId, int limit) {
-		return this.tickets.findByClientIdOrderByCreatedAtDescIdDesc(clientId, Limit.of(limit))
-			.stream()
-			.map(this::summarize)
-			.toList();
+	public Page<TicketSummary> pageOf(Long clientId, @Nullable TicketStatus status, Pageable page) {
+		Page<Ticket> found = (status != null)
+				? this.tickets.findByClientIdAndStatusOrderByCreatedAtDescIdDesc(clientId, status, page)
+				: this.tickets.findByClientIdOrderByCreatedAtDescIdDesc(clientId, page);
+		return found.map(this::summarize);
+	}
+
+	/**
+	 * How many of the client's tickets are in each status.
+	 */
+	@Transactional(readOnly = true)
+	public Map<TicketStatus, Long> countsOf(Long clientId) {
+		Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
+		for (TicketStatus status : TicketStatus.values()) {
+			counts.put(status, this.tickets.countByClientIdAndStatus(clientId, status));
+		}
+		return counts;
 	}
 
 	/**

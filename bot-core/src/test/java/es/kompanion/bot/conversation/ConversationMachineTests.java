@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
@@ -438,6 +440,40 @@ class ConversationMachineTests {
 		then(this.tickets).should().changeStatus(55L, TicketStatus.CLOSED, Actor.client(7L));
 		assertThat(text(closed)).contains("Has cerrado la consulta #1042");
 		assertThat(actions(closed.get(1))).contains(Signal.rate(55L, 5));
+	}
+
+	@Test
+	void filtersTheClientsTicketsByStatusWithCountsAndPages() {
+		List<TicketSummary> firstFive = java.util.stream.LongStream.rangeClosed(1, 5)
+			.mapToObj((i) -> ticket(100L + i, 2000 + i, TicketStatus.OPEN))
+			.toList();
+		given(this.tickets.pageOf(7L, TicketStatus.OPEN, PageRequest.of(0, 5)))
+			.willReturn(new PageImpl<>(firstFive, PageRequest.of(0, 5), 7));
+		given(this.tickets.countsOf(7L)).willReturn(
+				java.util.Map.of(TicketStatus.OPEN, 7L, TicketStatus.PENDING_CLIENT, 1L, TicketStatus.CLOSED, 2L));
+
+		List<Reply> open = press(Signal.ticketPage('O', 0));
+
+		assertThat(text(open)).contains("Tus consultas abiertas (7)", "#2001", "#2005");
+		assertThat(actions(open.get(0)))
+			.contains(Signal.ticket(101L), Signal.ticketPage('O', 1), Signal.ticketPage('P', 0),
+					Signal.ticketPage('C', 0), Signal.ticketPage('A', 0))
+			.doesNotContain(Signal.ticketPage('O', -1));
+		assertThat(open.get(0).choices().stream().flatMap(List::stream).map(Choice::label)).contains("🟢 Abiertas (7)",
+				"🟡 Pendientes (1)", "🔴 Cerradas (2)", "📋 Todas (10)");
+	}
+
+	@Test
+	void listsAllTicketsFromTheMenuButton() {
+		given(this.tickets.pageOf(7L, null, PageRequest.of(0, 5)))
+			.willReturn(new PageImpl<>(List.of(ticket(55L, 1042, TicketStatus.CLOSED)), PageRequest.of(0, 5), 1));
+		given(this.tickets.countsOf(7L)).willReturn(
+				java.util.Map.of(TicketStatus.OPEN, 0L, TicketStatus.PENDING_CLIENT, 0L, TicketStatus.CLOSED, 1L));
+
+		List<Reply> all = press(Signal.MY_TICKETS);
+
+		assertThat(text(all)).contains("Tus consultas (1)", "#1042", "Cerrado");
+		assertThat(actions(all.get(0))).contains(Signal.ticket(55L));
 	}
 
 	private static TicketMessage message(AuthorType author, String body) {
