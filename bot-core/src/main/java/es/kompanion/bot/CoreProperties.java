@@ -12,11 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param descriptionMinLength the shortest ticket description accepted
  * @param descriptionMaxLength the longest ticket description accepted
  * @param outbox how outgoing messages are retried
+ * @param conversationExpiry how long a dialog left half-way is kept before it starts over
  */
 @ConfigurationProperties("kompanion.core")
 public record CoreProperties(@DefaultValue("P7D") Duration invitationValidity,
 		@DefaultValue("10") int descriptionMinLength, @DefaultValue("4000") int descriptionMaxLength,
-		@DefaultValue Outbox outbox) {
+		@DefaultValue Outbox outbox, @DefaultValue("P1D") Duration conversationExpiry) {
 
 	/**
 	 * @param pollInterval how often the dispatcher looks for due messages when nothing

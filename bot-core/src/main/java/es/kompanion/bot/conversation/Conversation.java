@@ -72,6 +72,10 @@ class Conversation {
 		return this.variables;
 	}
 
+	Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
 	String getLanguage() {
 		return this.language;
 	}

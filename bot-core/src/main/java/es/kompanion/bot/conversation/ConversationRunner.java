@@ -1,5 +1,7 @@
 package es.kompanion.bot.conversation;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,7 @@ import org.springframework.statemachine.persist.DefaultStateMachinePersister;
 import org.springframework.statemachine.persist.StateMachinePersister;
 import org.springframework.stereotype.Component;
 
+import es.kompanion.bot.CoreProperties;
 import es.kompanion.bot.user.LinkedClient;
 
 /**
@@ -36,8 +39,14 @@ class ConversationRunner {
 
 	private final Replies replies;
 
+	private final Duration expiry;
+
+	private final Clock clock;
+
 	ConversationRunner(StateMachineFactory<ConversationState, ConversationEvent> machines, ConversationStore store,
-			ConversationActions actions, Replies replies) {
+			ConversationActions actions, Replies replies, CoreProperties properties, Clock clock) {
+		this.expiry = properties.conversationExpiry();
+		this.clock = clock;
 		this.machines = machines;
 		this.persister = new DefaultStateMachinePersister<>(store);
 		this.actions = actions;
@@ -47,6 +56,11 @@ class ConversationRunner {
 	List<Reply> run(Inbound inbound, LinkedClient client, Conversation conversation) {
 		Signal signal = Signal.decode(inbound);
 		Turn turn = new Turn(signal, client, Texts.locale(client.language()), inbound.account().channel());
+		if (hasExpired(conversation)) {
+			log.debug("Conversation left in {} expired", conversation.getState());
+			reset(conversation);
+			turn.say(this.replies.notice(turn.locale(), "flow.expired"));
+		}
 		StateMachine<ConversationState, ConversationEvent> machine = restore(conversation);
 		try {
 			ConversationState before = machine.getState().getId();
@@ -76,6 +90,11 @@ class ConversationRunner {
 		finally {
 			machine.stopReactively().block();
 		}
+	}
+
+	private boolean hasExpired(Conversation conversation) {
+		return conversation.getState() != ConversationState.IDLE
+				&& conversation.getUpdatedAt().plus(this.expiry).isBefore(this.clock.instant());
 	}
 
 	/**

@@ -476,6 +476,31 @@ class ConversationMachineTests {
 		assertThat(actions(all.get(0))).contains(Signal.ticket(55L));
 	}
 
+	@Test
+	void startsOverWithANoticeWhenADialogWasLeftForMoreThanADay() {
+		reach(ConversationState.CONFIRMING_TICKET);
+		this.conversation.remember(ConversationState.CONFIRMING_TICKET, this.conversation.getVariables(),
+				Instant.now().minus(Duration.ofHours(25)));
+
+		List<Reply> answer = press(Signal.CONFIRM);
+
+		assertThat(text(answer)).startsWith("⏳ Lo que dejaste a medias").contains("Ese botón ya no está activo");
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
+		then(this.tickets).should(never()).open(anyLong(), any(), anyString(), any());
+	}
+
+	@Test
+	void keepsADialogLeftForLessThanADay() {
+		given(this.tickets.open(anyLong(), any(), anyString(), any())).willReturn(ticket(55L, 1042, TicketStatus.OPEN));
+		reach(ConversationState.CONFIRMING_TICKET);
+		this.conversation.remember(ConversationState.CONFIRMING_TICKET, this.conversation.getVariables(),
+				Instant.now().minus(Duration.ofHours(23)));
+
+		List<Reply> created = press(Signal.CONFIRM);
+
+		assertThat(text(created)).contains("#1042").doesNotContain("caducado");
+	}
+
 	private static TicketMessage message(AuthorType author, String body) {
 		TicketMessage message = org.mockito.Mockito.mock(TicketMessage.class);
 		given(message.getAuthorType()).willReturn(author);
@@ -555,7 +580,7 @@ class ConversationMachineTests {
 		@Bean
 		CoreProperties coreProperties() {
 			return new CoreProperties(Duration.ofDays(7), 10, 4000, new CoreProperties.Outbox(Duration.ofSeconds(1), 25,
-					Duration.ofMinutes(10), Duration.ofMinutes(2), 32));
+					Duration.ofMinutes(10), Duration.ofMinutes(2), 32), Duration.ofDays(1));
 		}
 
 		@Bean

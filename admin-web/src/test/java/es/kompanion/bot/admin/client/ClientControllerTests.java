@@ -25,7 +25,8 @@ class ClientControllerTests {
 	private final ClientChanges changes = mock(ClientChanges.class);
 
 	private final CoreProperties core = new CoreProperties(Duration.ofDays(7), 10, 4000,
-			new CoreProperties.Outbox(Duration.ofSeconds(1), 25, Duration.ofMinutes(10), Duration.ofMinutes(2), 32));
+			new CoreProperties.Outbox(Duration.ofSeconds(1), 25, Duration.ofMinutes(10), Duration.ofMinutes(2), 32),
+			Duration.ofDays(1));
 
 	@Test
 	void showsTheBareTokenWhenTheBotUsernameIsNotSet() {
