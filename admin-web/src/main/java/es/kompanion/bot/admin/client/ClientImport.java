@@ -19,8 +19,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import es.kompanion.bot.admin.client.CsvReader.Line;
-import es.kompanion.bot.admin.client.CsvReader.MalformedCsvException;
+import es.kompanion.bot.admin.web.CsvReader;
+import es.kompanion.bot.admin.web.CsvReader.Line;
+import es.kompanion.bot.admin.web.CsvReader.MalformedCsvException;
 import es.kompanion.bot.admin.client.ImportReport.Outcome;
 import es.kompanion.bot.admin.client.ImportReport.Problem;
 import es.kompanion.bot.admin.client.ImportReport.Row;

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import es.kompanion.bot.admin.resource.CalendarImportReport.Outcome;
 import es.kompanion.bot.admin.resource.CalendarImportReport.Problem;
 import es.kompanion.bot.admin.resource.CalendarImportReport.Row;
+import es.kompanion.bot.admin.web.CsvReader;
 import es.kompanion.bot.resource.AppliesTo;
 import es.kompanion.bot.resource.DeadlineDraft;
 import es.kompanion.bot.resource.DeadlineImport;
@@ -74,11 +75,11 @@ class CalendarImport {
 			text = text.substring(1);
 		}
 
-		List<CalendarCsv.Record> records;
+		List<CsvReader.Line> records;
 		try {
-			records = CalendarCsv.read(text, CalendarCsv.separatorOf(text));
+			records = CsvReader.read(text, CsvReader.separatorOf(text));
 		}
-		catch (CalendarCsv.MalformedCsvException ex) {
+		catch (CsvReader.MalformedCsvException ex) {
 			return CalendarImportReport.refused("calendar.import.error.quotes", ex.getLine());
 		}
 		if (records.isEmpty()) {
@@ -88,7 +89,7 @@ class CalendarImport {
 		if (!columns.keySet().containsAll(HEADER)) {
 			return CalendarImportReport.refused("calendar.import.error.header", String.join(",", HEADER));
 		}
-		List<CalendarCsv.Record> data = records.subList(1, records.size());
+		List<CsvReader.Line> data = records.subList(1, records.size());
 		if (data.isEmpty()) {
 			return CalendarImportReport.refused("calendar.import.error.no-rows", null);
 		}
@@ -122,7 +123,7 @@ class CalendarImport {
 		return CalendarImportReport.of(rows);
 	}
 
-	private static Checked check(CalendarCsv.Record record, Map<String, Integer> columns) {
+	private static Checked check(CsvReader.Line record, Map<String, Integer> columns) {
 		String date = record.cell(columns.get("fecha"));
 		String taxForm = record.cell(columns.get("modelo"));
 		String titleEs = record.cell(columns.get("titulo_es"));
@@ -148,9 +149,9 @@ class CalendarImport {
 		}
 
 		if (!problems.isEmpty() || dueDate == null || appliesTo == null) {
-			return new Checked(record.line(), date, taxForm, null, List.copyOf(problems));
+			return new Checked(record.number(), date, taxForm, null, List.copyOf(problems));
 		}
-		return new Checked(record.line(), date, taxForm,
+		return new Checked(record.number(), date, taxForm,
 				new DeadlineDraft(dueDate, taxForm, titleEs, titleEn, appliesTo), List.of());
 	}
 
@@ -167,7 +168,7 @@ class CalendarImport {
 	 * Column name to index, names simplified so {@code Título_ES} finds
 	 * {@code titulo_es}; a repeated name keeps its first column.
 	 */
-	private static Map<String, Integer> columns(CalendarCsv.Record header) {
+	private static Map<String, Integer> columns(CsvReader.Line header) {
 		Map<String, Integer> columns = new HashMap<>();
 		for (int i = 0; i < header.cells().size(); i++) {
 			columns.putIfAbsent(simplify(header.cells().get(i)), i);

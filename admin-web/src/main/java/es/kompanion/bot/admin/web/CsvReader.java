@@ -1,4 +1,4 @@
-package es.kompanion.bot.admin.client;
+package es.kompanion.bot.admin.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * Reads CSV as spreadsheets write it (RFC 4180): fields separated by commas or, as
  * Spanish Excel saves them, semicolons; quotes around fields that hold separators, quotes
- * or line breaks; any line ending.
+ * or line breaks; any line ending. Shared by the imports of clients and of the fiscal
+ * calendar.
  */
-final class CsvReader {
+public final class CsvReader {
 
 	private CsvReader() {
 	}
@@ -17,7 +18,7 @@ final class CsvReader {
 	 * The separator the header line uses: a semicolon when it has more semicolons than
 	 * commas, else a comma.
 	 */
-	static char separatorOf(String text) {
+	public static char separatorOf(String text) {
 		int end = text.indexOf('\n');
 		String header = (end >= 0) ? text.substring(0, end) : text;
 		long semicolons = header.chars().filter((c) -> c == ';').count();
@@ -31,7 +32,7 @@ final class CsvReader {
 	 * @throws MalformedCsvException naming the line of a quote that is never closed or is
 	 * followed by stray text
 	 */
-	static List<Line> read(String text, char separator) {
+	public static List<Line> read(String text, char separator) {
 		List<Line> lines = new ArrayList<>();
 		List<String> cells = new ArrayList<>();
 		StringBuilder cell = new StringBuilder();
@@ -104,15 +105,15 @@ final class CsvReader {
 	/**
 	 * One record and the line of the file it starts on, counting the header as line 1.
 	 */
-	record Line(int number, List<String> cells) {
+	public record Line(int number, List<String> cells) {
 
-		String cell(int index) {
+		public String cell(int index) {
 			return (index >= 0 && index < this.cells.size()) ? this.cells.get(index) : "";
 		}
 
 	}
 
-	static class MalformedCsvException extends RuntimeException {
+	public static class MalformedCsvException extends RuntimeException {
 
 		private final int line;
 
@@ -121,7 +122,7 @@ final class CsvReader {
 			this.line = line;
 		}
 
-		int getLine() {
+		public int getLine() {
 			return this.line;
 		}
 

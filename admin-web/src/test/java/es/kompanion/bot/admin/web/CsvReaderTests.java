@@ -1,11 +1,11 @@
-package es.kompanion.bot.admin.client;
+package es.kompanion.bot.admin.web;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import es.kompanion.bot.admin.client.CsvReader.Line;
-import es.kompanion.bot.admin.client.CsvReader.MalformedCsvException;
+import es.kompanion.bot.admin.web.CsvReader.Line;
+import es.kompanion.bot.admin.web.CsvReader.MalformedCsvException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
