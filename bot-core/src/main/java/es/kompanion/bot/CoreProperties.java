@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the core, under {@code kompanion.core}.
@@ -13,11 +14,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param descriptionMaxLength the longest ticket description accepted
  * @param outbox how outgoing messages are retried
  * @param conversationExpiry how long a dialog left half-way is kept before it starts over
+ * @param reopenWindow a message on a ticket closed less than this ago reopens it; later
+ * it starts a follow-up ticket
+ * @param recentTicketWindow a new ticket in a department where the client has an open
+ * ticket younger than this gets the offer to add to that one instead
+ * @param files where files are kept and which ones are taken
  */
 @ConfigurationProperties("kompanion.core")
 public record CoreProperties(@DefaultValue("P7D") Duration invitationValidity,
 		@DefaultValue("10") int descriptionMinLength, @DefaultValue("4000") int descriptionMaxLength,
-		@DefaultValue Outbox outbox, @DefaultValue("P1D") Duration conversationExpiry) {
+		@DefaultValue Outbox outbox, @DefaultValue("P1D") Duration conversationExpiry,
+		@DefaultValue("P7D") Duration reopenWindow, @DefaultValue("P1D") Duration recentTicketWindow,
+		@DefaultValue Files files) {
 
 	/**
 	 * @param pollInterval how often the dispatcher looks for due messages when nothing
@@ -31,6 +39,14 @@ public record CoreProperties(@DefaultValue("P7D") Duration invitationValidity,
 	public record Outbox(@DefaultValue("1s") Duration pollInterval, @DefaultValue("25") int maxAttempts,
 			@DefaultValue("10m") Duration maxBackoff, @DefaultValue("2m") Duration lease,
 			@DefaultValue("32") int batchSize) {
+
+	}
+
+	/**
+	 * @param directory the folder of the default file store
+	 * @param maxSize the largest file taken; Telegram bots cannot fetch more than 20 MB
+	 */
+	public record Files(@DefaultValue("./data/files") String directory, @DefaultValue("20MB") DataSize maxSize) {
 
 	}
 

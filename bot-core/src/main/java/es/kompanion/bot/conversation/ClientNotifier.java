@@ -9,7 +9,11 @@ import org.springframework.stereotype.Component;
 import es.kompanion.bot.delivery.DeliveryFailed;
 import es.kompanion.bot.delivery.Outbox;
 import es.kompanion.bot.survey.Surveys;
+import es.kompanion.bot.ticket.AttachmentDirection;
+import es.kompanion.bot.ticket.AttachmentStored;
+import es.kompanion.bot.ticket.Attachments;
 import es.kompanion.bot.ticket.StaffReplied;
+import es.kompanion.bot.ticket.TicketAttachment;
 import es.kompanion.bot.ticket.TicketStatus;
 import es.kompanion.bot.ticket.TicketStatusChanged;
 import es.kompanion.bot.ticket.TicketSummary;
@@ -36,7 +40,11 @@ class ClientNotifier {
 
 	private final Outbox outbox;
 
-	ClientNotifier(Tickets tickets, Surveys surveys, Clients clients, Replies replies, Outbox outbox) {
+	private final Attachments attachments;
+
+	ClientNotifier(Tickets tickets, Surveys surveys, Clients clients, Replies replies, Outbox outbox,
+			Attachments attachments) {
+		this.attachments = attachments;
 		this.tickets = tickets;
 		this.surveys = surveys;
 		this.clients = clients;
@@ -48,6 +56,10 @@ class ClientNotifier {
 	void on(StaffReplied event) {
 		TicketSummary ticket = this.tickets.summary(event.ticketId());
 		String body = this.tickets.message(event.messageId()).getBody();
+		if (body.isBlank()) {
+			// Only files: each one is sent once it is stored.
+			return;
+		}
 		tell(event.clientId(), (locale) -> this.replies.staffReply(locale, ticket, body));
 	}
 
@@ -63,6 +75,22 @@ class ClientNotifier {
 		else {
 			tell(event.clientId(), (locale) -> this.replies.statusChanged(locale, ticket));
 		}
+	}
+
+	/**
+	 * A file staff put on a ticket is stored: it goes to the client with a line saying
+	 * which ticket it belongs to.
+	 */
+	@EventListener
+	void on(AttachmentStored event) {
+		if (event.direction() != AttachmentDirection.FROM_STAFF) {
+			return;
+		}
+		TicketAttachment attachment = this.attachments.find(event.attachmentId()).orElseThrow();
+		TicketSummary ticket = this.tickets.summary(event.ticketId());
+		OutboundFile file = new OutboundFile(attachment.getId(), attachment.getFileName(), attachment.getMediaType(),
+				attachment.getSize(), String.valueOf(attachment.getStorageKey()));
+		tell(ticket.clientId(), (locale) -> this.replies.staffFile(locale, ticket, file));
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package es.kompanion.bot.conversation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,8 +25,13 @@ import es.kompanion.bot.CoreProperties;
 import es.kompanion.bot.resource.Resources;
 import es.kompanion.bot.survey.RatingOutcome;
 import es.kompanion.bot.survey.Surveys;
+import es.kompanion.bot.user.Clients;
 import es.kompanion.bot.user.Department;
+import es.kompanion.bot.user.LinkedClient;
 import es.kompanion.bot.ticket.Actor;
+import es.kompanion.bot.ticket.ClientPost;
+import es.kompanion.bot.ticket.ClientPostOutcome;
+import es.kompanion.bot.ticket.IncomingFile;
 import es.kompanion.bot.ticket.TicketStatus;
 import es.kompanion.bot.ticket.TicketSummary;
 import es.kompanion.bot.ticket.Tickets;
@@ -51,9 +58,25 @@ class ConversationActions {
 
 	static final String RATED = "rated";
 
+	static final String DRAFT_FILES = "draftFiles";
+
+	static final String PENDING_FILES = "pendingFiles";
+
+	static final String PENDING_REF = "pendingRef";
+
+	static final String CANDIDATE_REF = "candidateRef";
+
+	static final String DESCRIPTION_REF = "descriptionRef";
+
+	static final String SEARCH_QUERY = "searchQuery";
+
+	static final String OFFERED = "offeredTicket";
+
 	private static final int WHICH_TICKET_CHOICES = 5;
 
 	private static final int CALENDAR_DAYS = 30;
+
+	private static final int MAX_QUERY = 100;
 
 	private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
 
@@ -71,8 +94,17 @@ class ConversationActions {
 
 	private final int maxLength;
 
+	private final Duration recentWindow;
+
+	private final SentMessages sentMessages;
+
+	private final Clients clients;
+
 	ConversationActions(Tickets tickets, Surveys surveys, Replies replies, Resources resources, Clock clock,
-			CoreProperties properties) {
+			CoreProperties properties, SentMessages sentMessages, Clients clients) {
+		this.sentMessages = sentMessages;
+		this.clients = clients;
+		this.recentWindow = properties.recentTicketWindow();
 		this.tickets = tickets;
 		this.surveys = surveys;
 		this.replies = replies;
@@ -95,7 +127,7 @@ class ConversationActions {
 	 */
 	Action<ConversationState, ConversationEvent> lookUp() {
 		return (context) -> act((turn, vars) -> {
-			turn.say(lookUpReply(turn));
+			turn.say(lookUpReply(turn, vars));
 			ConversationState step = context.getSource().getId();
 			if (step != ConversationState.IDLE) {
 				prompt(step, turn, vars);
@@ -103,7 +135,7 @@ class ConversationActions {
 		}).execute(context);
 	}
 
-	private Reply lookUpReply(Turn turn) {
+	private Reply lookUpReply(Turn turn, Map<String, String> vars) {
 		Locale locale = turn.locale();
 		String language = locale.getLanguage();
 		return switch (turn.signal().event()) {
@@ -126,8 +158,60 @@ class ConversationActions {
 			case TICKET_BY_NUMBER -> ticketDetail(turn, findOwnedByNumber(turn), turn.signal().argument());
 			case CLOSE_TICKET -> closeByClient(turn);
 			case ASK_RATING -> askRating(turn);
+			case SEARCH -> search(turn, vars, turn.signal().text(), 0);
+			case SEARCH_PAGE -> search(turn, vars, null, Integer.parseInt(String.valueOf(turn.signal().argument())));
+			case LANGUAGE -> changeLanguage(turn);
+			case QUOTED_REPLY -> quotedReply(turn);
 			default -> this.replies.help(locale);
 		};
+	}
+
+	/**
+	 * One page of the client's tickets holding the words, or a ticket by its number.
+	 * @param query the words, or {@code null} for another page of the last search
+	 */
+	private Reply search(Turn turn, Map<String, String> vars, @Nullable String query, int page) {
+		String words = (query != null) ? query.strip() : vars.get(SEARCH_QUERY);
+		if (words == null || words.isEmpty()) {
+			return this.replies.askSearch(turn.locale());
+		}
+		String number = words.replaceFirst("^#", "");
+		if (number.matches("\\d{1,12}")) {
+			TicketSummary ticket = this.tickets.findOwnedByNumber(turn.clientId(), Long.parseLong(number)).orElse(null);
+			if (ticket != null) {
+				return ticketDetail(turn, ticket, number);
+			}
+		}
+		vars.put(SEARCH_QUERY, Replies.preview(words, MAX_QUERY));
+		return this.replies.searchResults(turn.locale(), words,
+				this.tickets.searchOwn(turn.clientId(), words, PageRequest.of(Math.max(0, page), Replies.LIST_SIZE)));
+	}
+
+	private Reply changeLanguage(Turn turn) {
+		String wanted = turn.signal().argument();
+		if (wanted == null) {
+			return this.replies.languages(turn.locale());
+		}
+		LinkedClient client = this.clients.changeLanguage(turn.clientId(), wanted);
+		turn.speak(Texts.locale(client.language()));
+		turn.say(this.replies.notice(turn.locale(), "chat.language.changed"));
+		return this.replies.menu(turn.locale(), client);
+	}
+
+	/**
+	 * The client answered a bot message about a ticket with their platform's reply
+	 * feature: what they wrote goes to that ticket, whatever step they were in.
+	 */
+	private Reply quotedReply(Turn turn) {
+		Long ticketId = this.sentMessages
+			.ticketOf(turn.channel(), turn.inbound().account().chatId(), String.valueOf(turn.signal().argument()))
+			.orElse(null);
+		TicketSummary ticket = (ticketId != null) ? findOwned(turn, ticketId.toString()) : null;
+		if (ticket == null) {
+			return this.replies.withMenu(turn.locale(), "ticket.quoted.unknown");
+		}
+		return post(turn, ticket,
+				new ClientPost(String.valueOf(turn.signal().text()).strip(), turn.files(), turn.messageRef()));
 	}
 
 	private Reply ticketDetail(Turn turn, @Nullable TicketSummary ticket, @Nullable String asked) {
@@ -135,7 +219,8 @@ class ConversationActions {
 			return this.replies.withMenu(turn.locale(), "ticket.not-found", String.valueOf(asked));
 		}
 		boolean rated = this.surveys.find(ticket.id()).isPresent();
-		return this.replies.ticketDetail(turn.locale(), ticket, this.tickets.messagesOf(ticket.id()), rated);
+		return this.replies.ticketDetail(turn.locale(), ticket, this.tickets.messagesOf(ticket.id()), rated,
+				this.tickets.previousOf(ticket.id()).orElse(null));
 	}
 
 	private Reply closeByClient(Turn turn) {
@@ -196,9 +281,17 @@ class ConversationActions {
 	Action<ConversationState, ConversationEvent> startTicketFromText() {
 		return act((turn, vars) -> {
 			String text = vars.remove(PENDING_TEXT);
+			String files = vars.remove(PENDING_FILES);
+			String ref = vars.remove(PENDING_REF);
 			vars.clear();
 			if (text != null && isValidDescription(text)) {
 				vars.put(DESCRIPTION, text.strip());
+				if (ref != null) {
+					vars.put(DESCRIPTION_REF, ref);
+				}
+			}
+			if (files != null) {
+				vars.put(DRAFT_FILES, files);
 			}
 			turn.say(this.replies.departments(turn.locale()));
 		});
@@ -217,7 +310,25 @@ class ConversationActions {
 	}
 
 	Action<ConversationState, ConversationEvent> storeCandidate() {
-		return act((turn, vars) -> vars.put(CANDIDATE, turn.signal().text()));
+		return act((turn, vars) -> {
+			vars.put(CANDIDATE, turn.signal().text());
+			putOrRemove(vars, CANDIDATE_REF, turn.messageRef());
+			DraftFiles.add(vars, DRAFT_FILES, turn.files());
+		});
+	}
+
+	/**
+	 * Files sent while a ticket or message is being prepared are kept for it, and the
+	 * step is asked again.
+	 */
+	Action<ConversationState, ConversationEvent> keepFiles() {
+		return (context) -> act((turn, vars) -> {
+			ConversationState step = context.getSource().getId();
+			String key = (step == ConversationState.CHOOSING_TICKET_FOR_TEXT) ? PENDING_FILES : DRAFT_FILES;
+			int kept = DraftFiles.add(vars, key, turn.files());
+			turn.say(this.replies.notice(turn.locale(), "files.kept", String.valueOf(kept)));
+			prompt(step, turn, vars);
+		}).execute(context);
 	}
 
 	Guard<ConversationState, ConversationEvent> candidateIsValid() {
@@ -231,7 +342,8 @@ class ConversationActions {
 	Action<ConversationState, ConversationEvent> acceptCandidate() {
 		return act((turn, vars) -> {
 			vars.put(DESCRIPTION, vars.remove(CANDIDATE).strip());
-			turn.say(this.replies.summary(turn.locale(), department(vars), vars.get(DESCRIPTION)));
+			putOrRemove(vars, DESCRIPTION_REF, vars.remove(CANDIDATE_REF));
+			turn.say(summary(turn, vars));
 		});
 	}
 
@@ -243,8 +355,83 @@ class ConversationActions {
 	}
 
 	Action<ConversationState, ConversationEvent> showSummary() {
-		return act((turn, vars) -> turn
-			.say(this.replies.summary(turn.locale(), department(vars), vars.getOrDefault(DESCRIPTION, ""))));
+		return act((turn, vars) -> turn.say(summary(turn, vars)));
+	}
+
+	private Reply summary(Turn turn, Map<String, String> vars) {
+		return this.replies.summary(turn.locale(), department(vars), vars.getOrDefault(DESCRIPTION, ""),
+				DraftFiles.read(vars, DRAFT_FILES).size());
+	}
+
+	/**
+	 * After the department is chosen: does the client already have an open ticket there
+	 * from the last day?
+	 */
+	Guard<ConversationState, ConversationEvent> hasRecentTicket() {
+		return check((turn, vars) -> recentTicket(turn, vars) != null);
+	}
+
+	Action<ConversationState, ConversationEvent> offerRecentTicket() {
+		return act((turn, vars) -> {
+			TicketSummary recent = recentTicket(turn, vars);
+			if (recent == null) {
+				throw new IllegalStateException("Offer of a recent ticket that the guard saw and is gone");
+			}
+			vars.put(OFFERED, recent.id().toString());
+			turn.say(this.replies.offerRecent(turn.locale(), recent));
+		});
+	}
+
+	private @Nullable TicketSummary recentTicket(Turn turn, Map<String, String> vars) {
+		return this.tickets
+			.recentUnresolved(turn.clientId(), department(vars), this.clock.instant().minus(this.recentWindow))
+			.orElse(null);
+	}
+
+	Guard<ConversationState, ConversationEvent> acceptsOffer() {
+		return check((turn, vars) -> String.valueOf(turn.signal().argument()).equals(vars.get(OFFERED)));
+	}
+
+	/**
+	 * The client took the offer and had already written their message: it goes to the
+	 * offered ticket.
+	 */
+	Guard<ConversationState, ConversationEvent> hasDraftMessage() {
+		return check((turn, vars) -> vars.containsKey(DESCRIPTION) || vars.containsKey(DRAFT_FILES));
+	}
+
+	Action<ConversationState, ConversationEvent> addDraftToOffered() {
+		return act((turn, vars) -> {
+			TicketSummary ticket = findOwned(turn, vars.get(OFFERED));
+			ClientPost post = new ClientPost(vars.getOrDefault(DESCRIPTION, ""), DraftFiles.read(vars, DRAFT_FILES),
+					vars.get(DESCRIPTION_REF));
+			vars.clear();
+			if (ticket == null) {
+				turn.say(this.replies.withMenu(turn.locale(), "ticket.reply.closed"));
+				return;
+			}
+			turn.say(post(turn, ticket, post));
+		});
+	}
+
+	/**
+	 * The client took the offer before writing anything: they write to that ticket now,
+	 * with any files they already sent.
+	 */
+	Action<ConversationState, ConversationEvent> askReplyToOffered() {
+		return act((turn, vars) -> {
+			TicketSummary ticket = findOwned(turn, vars.get(OFFERED));
+			String files = vars.get(DRAFT_FILES);
+			vars.clear();
+			if (ticket == null) {
+				throw new IllegalStateException("Offered ticket is gone");
+			}
+			vars.put(TICKET, ticket.id().toString());
+			if (files != null) {
+				vars.put(DRAFT_FILES, files);
+			}
+			turn.say(this.replies.askReply(turn.locale(), ticket));
+		});
 	}
 
 	Action<ConversationState, ConversationEvent> askNewText() {
@@ -253,8 +440,9 @@ class ConversationActions {
 
 	Action<ConversationState, ConversationEvent> createTicket() {
 		return act((turn, vars) -> {
-			TicketSummary ticket = this.tickets.open(turn.clientId(), department(vars), vars.get(DESCRIPTION),
-					turn.channel());
+			ClientPost post = new ClientPost(vars.getOrDefault(DESCRIPTION, ""), DraftFiles.read(vars, DRAFT_FILES),
+					vars.get(DESCRIPTION_REF));
+			TicketSummary ticket = this.tickets.open(turn.clientId(), department(vars), post, turn.channel());
 			vars.clear();
 			turn.say(this.replies.created(turn.locale(), ticket));
 		});
@@ -278,14 +466,14 @@ class ConversationActions {
 		});
 	}
 
-	Guard<ConversationState, ConversationEvent> ownsUnresolvedTicket() {
-		return check((turn, vars) -> unresolvedTicket(turn, turn.signal().argument()) != null);
+	Guard<ConversationState, ConversationEvent> ownsTicket() {
+		return check((turn, vars) -> findOwned(turn, turn.signal().argument()) != null);
 	}
 
 	Action<ConversationState, ConversationEvent> askReply() {
 		return act((turn, vars) -> {
 			vars.clear();
-			TicketSummary ticket = unresolvedTicket(turn, turn.signal().argument());
+			TicketSummary ticket = findOwned(turn, turn.signal().argument());
 			if (ticket == null) {
 				throw new IllegalStateException("Reply to a ticket that the guard let through but is gone");
 			}
@@ -296,7 +484,10 @@ class ConversationActions {
 
 	Action<ConversationState, ConversationEvent> sendReply() {
 		return act((turn, vars) -> {
-			addToTicket(turn, vars.get(TICKET), turn.signal().text());
+			List<IncomingFile> files = new ArrayList<>(DraftFiles.read(vars, DRAFT_FILES));
+			files.addAll(turn.files());
+			String text = (turn.signal().text() != null) ? turn.signal().text() : "";
+			addToTicket(turn, vars.get(TICKET), new ClientPost(text, files, turn.messageRef()));
 			vars.clear();
 		});
 	}
@@ -304,7 +495,9 @@ class ConversationActions {
 	Action<ConversationState, ConversationEvent> askWhichTicket() {
 		return act((turn, vars) -> {
 			vars.clear();
-			vars.put(PENDING_TEXT, turn.signal().text());
+			vars.put(PENDING_TEXT, (turn.signal().text() != null) ? turn.signal().text() : "");
+			putOrRemove(vars, PENDING_REF, turn.messageRef());
+			DraftFiles.add(vars, PENDING_FILES, turn.files());
 			turn.say(this.replies.askWhichTicket(turn.locale(),
 					this.tickets.unresolvedOf(turn.clientId(), WHICH_TICKET_CHOICES)));
 		});
@@ -312,7 +505,8 @@ class ConversationActions {
 
 	Action<ConversationState, ConversationEvent> addPendingText() {
 		return act((turn, vars) -> {
-			addToTicket(turn, turn.signal().argument(), vars.get(PENDING_TEXT));
+			addToTicket(turn, turn.signal().argument(), new ClientPost(vars.getOrDefault(PENDING_TEXT, ""),
+					DraftFiles.read(vars, PENDING_FILES), vars.get(PENDING_REF)));
 			vars.clear();
 		});
 	}
@@ -377,10 +571,15 @@ class ConversationActions {
 		Reply reply = switch (state) {
 			case CHOOSING_DEPARTMENT -> this.replies.departments(turn.locale());
 			case WRITING_DESCRIPTION -> this.replies.askDescription(turn.locale(), department(vars));
-			case CONFIRMING_TICKET ->
-				this.replies.summary(turn.locale(), department(vars), vars.getOrDefault(DESCRIPTION, ""));
+			case CONFIRMING_TICKET -> summary(turn, vars);
+			case OFFERING_EXISTING -> {
+				TicketSummary offered = findOwned(turn, vars.get(OFFERED));
+				yield (offered != null) ? this.replies.offerRecent(turn.locale(), offered)
+						: this.replies.departments(turn.locale());
+			}
+			case SEARCHING -> this.replies.askSearch(turn.locale());
 			case WRITING_REPLY -> {
-				TicketSummary ticket = unresolvedTicket(turn, vars.get(TICKET));
+				TicketSummary ticket = findOwned(turn, vars.get(TICKET));
 				yield (ticket != null) ? this.replies.askReply(turn.locale(), ticket)
 						: this.replies.menu(turn.locale());
 			}
@@ -392,14 +591,62 @@ class ConversationActions {
 		turn.say(reply);
 	}
 
-	private void addToTicket(Turn turn, @Nullable String ticketId, @Nullable String text) {
-		TicketSummary ticket = unresolvedTicket(turn, ticketId);
-		if (ticket == null || text == null) {
+	Action<ConversationState, ConversationEvent> askSearch() {
+		return act((turn, vars) -> {
+			vars.clear();
+			turn.say(this.replies.askSearch(turn.locale()));
+		});
+	}
+
+	Guard<ConversationState, ConversationEvent> hasSearchWords() {
+		return check((turn, vars) -> turn.signal().text() != null);
+	}
+
+	Guard<ConversationState, ConversationEvent> lacksSearchWords() {
+		return check((turn, vars) -> turn.signal().text() == null);
+	}
+
+	Action<ConversationState, ConversationEvent> searchWritten() {
+		return act((turn, vars) -> {
+			vars.clear();
+			turn.say(search(turn, vars, turn.signal().text(), 0));
+		});
+	}
+
+	private void addToTicket(Turn turn, @Nullable String ticketId, ClientPost post) {
+		TicketSummary ticket = findOwned(turn, ticketId);
+		if (ticket == null) {
 			turn.say(this.replies.withMenu(turn.locale(), "ticket.reply.closed"));
 			return;
 		}
-		this.tickets.addClientMessage(ticket.id(), turn.clientId(), text);
-		turn.say(this.replies.withMenu(turn.locale(), "ticket.reply.sent", ticket.label()));
+		turn.say(post(turn, ticket, post));
+	}
+
+	/**
+	 * Puts what the client wrote on the ticket and says where it went: added, the ticket
+	 * reopened, or a follow-up ticket opened because it was closed too long ago.
+	 */
+	private Reply post(Turn turn, TicketSummary ticket, ClientPost post) {
+		ClientPostOutcome outcome = this.tickets.post(ticket.id(), turn.clientId(), post, turn.channel()).orElse(null);
+		if (outcome == null) {
+			return this.replies.withMenu(turn.locale(), "ticket.reply.closed");
+		}
+		turn.posted(outcome.messageId());
+		return switch (outcome.kind()) {
+			case ADDED -> this.replies.posted(turn.locale(), "ticket.reply.sent", outcome.ticket(), null);
+			case REOPENED -> this.replies.posted(turn.locale(), "ticket.reply.reopened", outcome.ticket(), null);
+			case FOLLOW_UP ->
+				this.replies.posted(turn.locale(), "ticket.reply.follow-up", outcome.ticket(), outcome.previous());
+		};
+	}
+
+	private static void putOrRemove(Map<String, String> vars, String key, @Nullable String value) {
+		if (value != null) {
+			vars.put(key, value);
+		}
+		else {
+			vars.remove(key);
+		}
 	}
 
 	private RatingOutcome rate(Turn turn, Rating rating) {

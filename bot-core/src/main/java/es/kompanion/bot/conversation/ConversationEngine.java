@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import es.kompanion.bot.delivery.InboundDeliveries;
 import es.kompanion.bot.delivery.Outbox;
+import es.kompanion.bot.ticket.Tickets;
 import es.kompanion.bot.user.ChatAccount;
 import es.kompanion.bot.user.Clients;
 import es.kompanion.bot.user.LinkOutcome;
@@ -49,8 +50,12 @@ public class ConversationEngine {
 
 	private final Outbox outbox;
 
+	private final Tickets tickets;
+
 	ConversationEngine(ConversationRunner runner, ConversationStore store, Replies replies,
-			InboundDeliveries deliveries, Clients clients, Outbox outbox, PlatformTransactionManager transactions) {
+			InboundDeliveries deliveries, Clients clients, Outbox outbox, Tickets tickets,
+			PlatformTransactionManager transactions) {
+		this.tickets = tickets;
 		this.transactions = new TransactionTemplate(transactions);
 		this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 		this.runner = runner;
@@ -82,6 +87,32 @@ public class ConversationEngine {
 				pause(attempt);
 			}
 		}
+	}
+
+	/**
+	 * The client edited a message they sent earlier: if it is stored on a ticket, the
+	 * stored text follows the edit. Nothing is sent to anybody, and a message that was
+	 * never stored (a button press, a draft step) is left alone.
+	 * @param messageRef the platform's id of the edited message within the chat
+	 */
+	public TurnOutcome edit(ChatAccount account, String deliveryId, String messageRef, String text) {
+		TurnOutcome outcome = this.transactions.execute((status) -> {
+			if (!this.deliveries.claim(account.channel().name(), deliveryId)) {
+				return TurnOutcome.DUPLICATE;
+			}
+			this.clients.findLinked(account.channel(), account.externalUserId())
+				.ifPresent((client) -> this.tickets.correctClientMessage(client.clientId(),
+						externalRef(account, messageRef), text));
+			return TurnOutcome.HANDLED;
+		});
+		return (outcome != null) ? outcome : TurnOutcome.HANDLED;
+	}
+
+	/**
+	 * How a client's chat message is named on the ticket message that holds it.
+	 */
+	static String externalRef(ChatAccount account, String messageRef) {
+		return account.channel().name() + ":" + account.chatId() + ":" + messageRef;
 	}
 
 	private TurnOutcome handleOnce(Inbound inbound) {

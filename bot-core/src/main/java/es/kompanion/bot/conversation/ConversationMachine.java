@@ -14,21 +14,28 @@ import static es.kompanion.bot.conversation.ConversationEvent.CHANGE_DEPARTMENT;
 import static es.kompanion.bot.conversation.ConversationEvent.CHANGE_TEXT;
 import static es.kompanion.bot.conversation.ConversationEvent.CONFIRM;
 import static es.kompanion.bot.conversation.ConversationEvent.DEPARTMENT;
+import static es.kompanion.bot.conversation.ConversationEvent.FILES;
 import static es.kompanion.bot.conversation.ConversationEvent.MENU;
 import static es.kompanion.bot.conversation.ConversationEvent.MY_TICKETS;
 import static es.kompanion.bot.conversation.ConversationEvent.NEW_TICKET;
+import static es.kompanion.bot.conversation.ConversationEvent.NEW_TICKET_ANYWAY;
 import static es.kompanion.bot.conversation.ConversationEvent.NEW_TICKET_FROM_TEXT;
 import static es.kompanion.bot.conversation.ConversationEvent.RATE;
 import static es.kompanion.bot.conversation.ConversationEvent.REPLY_TO;
+import static es.kompanion.bot.conversation.ConversationEvent.SEARCH;
 import static es.kompanion.bot.conversation.ConversationEvent.SKIP;
 import static es.kompanion.bot.conversation.ConversationEvent.TEXT;
 import static es.kompanion.bot.conversation.ConversationState.AFTER_DEPARTMENT;
+import static es.kompanion.bot.conversation.ConversationState.AFTER_OFFER_ACCEPTED;
+import static es.kompanion.bot.conversation.ConversationState.AFTER_OFFER_DECLINED;
 import static es.kompanion.bot.conversation.ConversationState.AFTER_RATING;
 import static es.kompanion.bot.conversation.ConversationState.CHECK_DESCRIPTION;
 import static es.kompanion.bot.conversation.ConversationState.CHOOSING_DEPARTMENT;
 import static es.kompanion.bot.conversation.ConversationState.CHOOSING_TICKET_FOR_TEXT;
 import static es.kompanion.bot.conversation.ConversationState.CONFIRMING_TICKET;
 import static es.kompanion.bot.conversation.ConversationState.IDLE;
+import static es.kompanion.bot.conversation.ConversationState.OFFERING_EXISTING;
+import static es.kompanion.bot.conversation.ConversationState.SEARCHING;
 import static es.kompanion.bot.conversation.ConversationState.WRITING_DESCRIPTION;
 import static es.kompanion.bot.conversation.ConversationState.WRITING_REPLY;
 import static es.kompanion.bot.conversation.ConversationState.WRITING_SURVEY_COMMENT;
@@ -44,17 +51,23 @@ class ConversationMachine extends EnumStateMachineConfigurerAdapter<Conversation
 
 	/** States the machine rests in between two inputs. */
 	static final EnumSet<ConversationState> RESTING = EnumSet.of(IDLE, CHOOSING_DEPARTMENT, WRITING_DESCRIPTION,
-			CONFIRMING_TICKET, WRITING_REPLY, CHOOSING_TICKET_FOR_TEXT, WRITING_SURVEY_COMMENT);
+			CONFIRMING_TICKET, WRITING_REPLY, CHOOSING_TICKET_FOR_TEXT, WRITING_SURVEY_COMMENT, SEARCHING,
+			OFFERING_EXISTING);
 
 	/** States holding a ticket draft that a rating must not throw away. */
 	private static final EnumSet<ConversationState> DRAFTING = EnumSet.of(CHOOSING_DEPARTMENT, WRITING_DESCRIPTION,
-			CONFIRMING_TICKET);
+			CONFIRMING_TICKET, OFFERING_EXISTING);
+
+	/** States where files sent are kept for what is being prepared. */
+	private static final EnumSet<ConversationState> KEEPING_FILES = EnumSet.of(CHOOSING_DEPARTMENT, WRITING_DESCRIPTION,
+			CONFIRMING_TICKET, CHOOSING_TICKET_FOR_TEXT, OFFERING_EXISTING);
 
 	/** What a client can ask for or do at any step without losing it. */
 	private static final EnumSet<ConversationEvent> LOOK_UPS = EnumSet.of(ConversationEvent.RESOURCES,
 			ConversationEvent.FAQ, ConversationEvent.FAQ_DEPARTMENT, ConversationEvent.FAQ_ENTRY,
 			ConversationEvent.CALENDAR, ConversationEvent.HELP, ConversationEvent.TICKET_DETAIL,
-			ConversationEvent.TICKET_BY_NUMBER, ConversationEvent.CLOSE_TICKET, ConversationEvent.ASK_RATING);
+			ConversationEvent.TICKET_BY_NUMBER, ConversationEvent.CLOSE_TICKET, ConversationEvent.ASK_RATING,
+			ConversationEvent.SEARCH_PAGE, ConversationEvent.LANGUAGE, ConversationEvent.QUOTED_REPLY);
 
 	private final ConversationActions actions;
 
@@ -69,7 +82,9 @@ class ConversationMachine extends EnumStateMachineConfigurerAdapter<Conversation
 			.states(RESTING)
 			.choice(CHECK_DESCRIPTION)
 			.choice(AFTER_DEPARTMENT)
-			.choice(AFTER_RATING);
+			.choice(AFTER_RATING)
+			.choice(AFTER_OFFER_ACCEPTED)
+			.choice(AFTER_OFFER_DECLINED);
 	}
 
 	@Override
@@ -91,10 +106,44 @@ class ConversationMachine extends EnumStateMachineConfigurerAdapter<Conversation
 			.event(DEPARTMENT)
 			.action(this.actions.storeDepartment())
 			.and()
+			.withExternal()
+			.source(IDLE)
+			.target(CHOOSING_TICKET_FOR_TEXT)
+			.event(FILES)
+			.action(this.actions.askWhichTicket())
+			.and()
 			.withChoice()
 			.source(AFTER_DEPARTMENT)
+			.first(OFFERING_EXISTING, this.actions.hasRecentTicket(), this.actions.offerRecentTicket())
+			.then(CONFIRMING_TICKET, this.actions.hasDescription(), this.actions.showSummary())
+			.last(WRITING_DESCRIPTION, this.actions.askDescription())
+			.and()
+			.withExternal()
+			.source(OFFERING_EXISTING)
+			.target(AFTER_OFFER_ACCEPTED)
+			.event(ADD_TO_TICKET)
+			.guard(this.actions.acceptsOffer())
+			.and()
+			.withChoice()
+			.source(AFTER_OFFER_ACCEPTED)
+			.first(IDLE, this.actions.hasDraftMessage(), this.actions.addDraftToOffered())
+			.last(WRITING_REPLY, this.actions.askReplyToOffered())
+			.and()
+			.withExternal()
+			.source(OFFERING_EXISTING)
+			.target(AFTER_OFFER_DECLINED)
+			.event(NEW_TICKET_ANYWAY)
+			.and()
+			.withChoice()
+			.source(AFTER_OFFER_DECLINED)
 			.first(CONFIRMING_TICKET, this.actions.hasDescription(), this.actions.showSummary())
 			.last(WRITING_DESCRIPTION, this.actions.askDescription())
+			.and()
+			.withExternal()
+			.source(SEARCHING)
+			.target(IDLE)
+			.event(TEXT)
+			.action(this.actions.searchWritten())
 			.and()
 			.withExternal()
 			.source(WRITING_DESCRIPTION)
@@ -129,6 +178,12 @@ class ConversationMachine extends EnumStateMachineConfigurerAdapter<Conversation
 			.source(WRITING_REPLY)
 			.target(IDLE)
 			.event(TEXT)
+			.action(this.actions.sendReply())
+			.and()
+			.withExternal()
+			.source(WRITING_REPLY)
+			.target(IDLE)
+			.event(FILES)
 			.action(this.actions.sendReply())
 			.and()
 			.withExternal()
@@ -191,8 +246,24 @@ class ConversationMachine extends EnumStateMachineConfigurerAdapter<Conversation
 			.source(state)
 			.target(WRITING_REPLY)
 			.event(REPLY_TO)
-			.guard(this.actions.ownsUnresolvedTicket())
-			.action(this.actions.askReply());
+			.guard(this.actions.ownsTicket())
+			.action(this.actions.askReply())
+			.and()
+			.withExternal()
+			.source(state)
+			.target(SEARCHING)
+			.event(SEARCH)
+			.guard(this.actions.lacksSearchWords())
+			.action(this.actions.askSearch())
+			.and()
+			.withInternal()
+			.source(state)
+			.event(SEARCH)
+			.guard(this.actions.hasSearchWords())
+			.action(this.actions.lookUp());
+		if (KEEPING_FILES.contains(state)) {
+			t.withInternal().source(state).event(FILES).action(this.actions.keepFiles());
+		}
 		for (ConversationEvent lookUp : LOOK_UPS) {
 			t.withInternal().source(state).event(lookUp).action(this.actions.lookUp());
 		}

@@ -2,7 +2,9 @@ package es.kompanion.bot.conversation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -18,6 +20,7 @@ import org.springframework.statemachine.persist.StateMachinePersister;
 import org.springframework.stereotype.Component;
 
 import es.kompanion.bot.CoreProperties;
+import es.kompanion.bot.ticket.IncomingFile;
 import es.kompanion.bot.user.LinkedClient;
 
 /**
@@ -43,8 +46,15 @@ class ConversationRunner {
 
 	private final Clock clock;
 
+	private final InboundFiles files;
+
+	private final Albums albums;
+
 	ConversationRunner(StateMachineFactory<ConversationState, ConversationEvent> machines, ConversationStore store,
-			ConversationActions actions, Replies replies, CoreProperties properties, Clock clock) {
+			ConversationActions actions, Replies replies, CoreProperties properties, Clock clock, InboundFiles files,
+			Albums albums) {
+		this.files = files;
+		this.albums = albums;
 		this.expiry = properties.conversationExpiry();
 		this.clock = clock;
 		this.machines = machines;
@@ -54,8 +64,13 @@ class ConversationRunner {
 	}
 
 	List<Reply> run(Inbound inbound, LinkedClient client, Conversation conversation) {
-		Signal signal = Signal.decode(inbound);
-		Turn turn = new Turn(signal, client, Texts.locale(client.language()), inbound.account().channel());
+		Locale locale = Texts.locale(client.language());
+		List<Reply> notices = new ArrayList<>();
+		List<IncomingFile> files = this.files.accept(inbound, locale, notices);
+		Inbound taken = (files.size() == inbound.files().size()) ? inbound : withoutRefused(inbound, files);
+		Signal signal = Signal.decode(taken);
+		Turn turn = new Turn(signal, client, locale, taken, files);
+		notices.forEach(turn::say);
 		if (hasExpired(conversation)) {
 			log.debug("Conversation left in {} expired", conversation.getState());
 			reset(conversation);
@@ -63,6 +78,16 @@ class ConversationRunner {
 		}
 		StateMachine<ConversationState, ConversationEvent> machine = restore(conversation);
 		try {
+			if (this.albums.join(turn, variables(machine)) || (signal.event() == ConversationEvent.UNKNOWN
+					&& inbound.choice() == null && !notices.isEmpty())) {
+				// The rest of an album, or only refused files: nothing for the machine.
+				ConversationState step = machine.getState().getId();
+				if (!notices.isEmpty() && step != ConversationState.IDLE) {
+					this.actions.prompt(step, turn, variables(machine));
+				}
+				this.persister.persist(machine, conversation);
+				return turn.replies();
+			}
 			ConversationState before = machine.getState().getId();
 			StateMachineEventResult<ConversationState, ConversationEvent> result = machine
 				.sendEvent(Mono.just(MessageBuilder.withPayload(signal.event()).setHeader(Turn.HEADER, turn).build()))
@@ -72,6 +97,7 @@ class ConversationRunner {
 			}
 			ConversationState after = machine.getState().getId();
 			log.debug("Conversation moved {} -> {} on {}", before, after, signal.event());
+			this.albums.remember(turn, after, variables(machine));
 
 			boolean accepted = result != null && result.getResultType() == StateMachineEventResult.ResultType.ACCEPTED;
 			if (!accepted || (before == after && turn.replies().isEmpty())) {
@@ -90,6 +116,15 @@ class ConversationRunner {
 		finally {
 			machine.stopReactively().block();
 		}
+	}
+
+	private static Inbound withoutRefused(Inbound inbound, List<IncomingFile> accepted) {
+		List<InboundFile> kept = inbound.files()
+			.stream()
+			.filter((file) -> accepted.stream().anyMatch((a) -> a.sourceRef().equals(file.ref())))
+			.toList();
+		return new Inbound(inbound.account(), inbound.deliveryId(), inbound.languageCode(), inbound.text(),
+				inbound.choice(), kept, inbound.messageRef(), inbound.replyToRef(), inbound.mediaGroupId());
 	}
 
 	private boolean hasExpired(Conversation conversation) {
@@ -126,7 +161,7 @@ class ConversationRunner {
 
 	private static String misunderstanding(Signal signal, Inbound inbound) {
 		if (signal.event() == ConversationEvent.FILES) {
-			return "input.files-unsupported";
+			return "files.not-here";
 		}
 		return (inbound.choice() != null) ? "input.stale-button" : "input.not-understood";
 	}

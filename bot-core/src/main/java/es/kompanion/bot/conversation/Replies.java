@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 
@@ -69,7 +71,106 @@ class Replies {
 		}
 		rows.add(List.of(Choice.action(this.texts.plain(locale, "button.resources"), Signal.RESOURCES),
 				Choice.action(this.texts.plain(locale, "button.help"), Signal.HELP)));
+		rows.add(List.of(Choice.action(this.texts.plain(locale, "button.search"), Signal.SEARCH),
+				languageButton(locale)));
 		return new Reply(this.texts.rich(locale, "menu.prompt"), rows, null);
+	}
+
+	/**
+	 * Switches to the other language, named in that language so that a client who cannot
+	 * read the current one still finds it.
+	 */
+	private Choice languageButton(Locale locale) {
+		String other = "en".equals(locale.getLanguage()) ? "es" : "en";
+		return Choice.action(this.texts.plain(Texts.locale(other), "button.language"), Signal.language(other));
+	}
+
+	Reply languages(Locale locale) {
+		return new Reply(this.texts.rich(locale, "chat.language.choose"),
+				List.of(List.of(Choice.action("🇪🇸 Español", Signal.language("es")),
+						Choice.action("🇬🇧 English", Signal.language("en")))),
+				null);
+	}
+
+	Reply askSearch(Locale locale) {
+		return new Reply(this.texts.rich(locale, "tickets.search.prompt"), List.of(List.of(cancel(locale))), null);
+	}
+
+	/**
+	 * One page of the tickets that hold the words, with a button to each one's detail.
+	 */
+	Reply searchResults(Locale locale, String words, Page<TicketSummary> page) {
+		if (page.getTotalElements() == 0) {
+			return new Reply(this.texts.rich(locale, "tickets.search.none", preview(words)),
+					List.of(List.of(Choice.action(this.texts.plain(locale, "button.search-again"), Signal.SEARCH),
+							Choice.action(this.texts.plain(locale, "button.my-tickets"), Signal.MY_TICKETS))),
+					null);
+		}
+		RichText text = this.texts.rich(locale, "tickets.search.title", String.valueOf(page.getTotalElements()),
+				preview(words));
+		List<List<Choice>> rows = new ArrayList<>();
+		for (TicketSummary ticket : page) {
+			text = text.append(this.texts.rich(locale, "tickets.line", ticket.label(), statusIcon(ticket.status()),
+					this.texts.status(locale, ticket.status()), this.texts.department(locale, ticket.department()),
+					DAY.format(ticket.createdAt().atZone(MADRID)), preview(ticket.description())));
+		}
+		rows.addAll(ticketButtons(page));
+		List<Choice> paging = new ArrayList<>();
+		if (page.hasPrevious()) {
+			paging.add(Choice.action(this.texts.plain(locale, "button.previous"),
+					Signal.searchPage(page.getNumber() - 1)));
+		}
+		if (page.hasNext()) {
+			paging.add(Choice.action(this.texts.plain(locale, "button.next"), Signal.searchPage(page.getNumber() + 1)));
+		}
+		if (!paging.isEmpty()) {
+			rows.add(paging);
+		}
+		rows.add(List.of(Choice.action(this.texts.plain(locale, "button.search-again"), Signal.SEARCH),
+				Choice.action(this.texts.plain(locale, "button.my-tickets"), Signal.MY_TICKETS)));
+		return new Reply(text, rows, null);
+	}
+
+	private static List<List<Choice>> ticketButtons(Iterable<TicketSummary> tickets) {
+		List<List<Choice>> rows = new ArrayList<>();
+		List<Choice> row = new ArrayList<>();
+		for (TicketSummary ticket : tickets) {
+			row.add(Choice.action(statusIcon(ticket.status()) + " " + ticket.label(), Signal.ticket(ticket.id())));
+			if (row.size() == 3) {
+				rows.add(row);
+				row = new ArrayList<>();
+			}
+		}
+		if (!row.isEmpty()) {
+			rows.add(row);
+		}
+		return rows;
+	}
+
+	/**
+	 * The client is starting a ticket in a department where they opened one recently that
+	 * is still open: add to that one, or go on with a new one?
+	 */
+	Reply offerRecent(Locale locale, TicketSummary recent) {
+		RichText text = this.texts
+			.rich(locale, "ticket.new.recent", recent.label(), this.texts.department(locale, recent.department()),
+					MOMENT.format(recent.createdAt().atZone(MADRID)))
+			.append(RichText.plain("\n" + preview(recent.description(), DETAIL_PREVIEW)));
+		return new Reply(text,
+				List.of(List.of(Choice.action(this.texts.plain(locale, "button.add-to-recent", recent.label()),
+						Signal.addTo(recent.id()))),
+						List.of(Choice.action(this.texts.plain(locale, "button.new-anyway"), Signal.NEW_TICKET_ANYWAY)),
+						List.of(cancel(locale))),
+				recent.id());
+	}
+
+	/**
+	 * Where a client's message went.
+	 * @param previous for a follow-up, the closed ticket it continues
+	 */
+	Reply posted(Locale locale, String key, TicketSummary ticket, @Nullable TicketSummary previous) {
+		String before = (previous != null) ? previous.label() : "";
+		return new Reply(this.texts.rich(locale, key, ticket.label(), before), mainButtons(locale), ticket.id());
 	}
 
 	Reply resources(Locale locale, List<ResourceLink> links) {
@@ -136,8 +237,9 @@ class Replies {
 	}
 
 	Reply help(Locale locale) {
-		return new Reply(this.texts.rich(locale, "chat.help.text"), List.of(List
-			.of(Choice.action(this.texts.plain(locale, "button.new-ticket"), Signal.NEW_TICKET), menuButton(locale))),
+		return new Reply(this.texts.rich(locale, "chat.help.text"),
+				List.of(List.of(Choice.action(this.texts.plain(locale, "button.new-ticket"), Signal.NEW_TICKET),
+						menuButton(locale)), List.of(languageButton(locale))),
 				null);
 	}
 
@@ -178,9 +280,12 @@ class Replies {
 				List.of(List.of(cancel(locale))), null);
 	}
 
-	Reply summary(Locale locale, Department department, String description) {
+	Reply summary(Locale locale, Department department, String description, int files) {
 		RichText text = this.texts.rich(locale, "ticket.new.summary", this.texts.department(locale, department))
 			.append(RichText.plain("\n" + description));
+		if (files > 0) {
+			text = text.append(this.texts.rich(locale, "ticket.new.summary.files", String.valueOf(files)));
+		}
 		return new Reply(text, List.of(
 				List.of(Choice.action(this.texts.plain(locale, "button.confirm"), Signal.CONFIRM)),
 				List.of(Choice.action(this.texts.plain(locale, "button.change-department"), Signal.CHANGE_DEPARTMENT),
@@ -206,21 +311,12 @@ class Replies {
 		if (page.isEmpty()) {
 			text = text.append(this.texts.rich(locale, "tickets.filter-empty"));
 		}
-		List<List<Choice>> rows = new ArrayList<>();
-		List<Choice> row = new ArrayList<>();
 		for (TicketSummary ticket : page) {
 			text = text.append(this.texts.rich(locale, "tickets.line", ticket.label(), statusIcon(ticket.status()),
 					this.texts.status(locale, ticket.status()), this.texts.department(locale, ticket.department()),
 					DAY.format(ticket.createdAt().atZone(MADRID)), preview(ticket.description())));
-			row.add(Choice.action(statusIcon(ticket.status()) + " " + ticket.label(), Signal.ticket(ticket.id())));
-			if (row.size() == 3) {
-				rows.add(row);
-				row = new ArrayList<>();
-			}
 		}
-		if (!row.isEmpty()) {
-			rows.add(row);
-		}
+		List<List<Choice>> rows = new ArrayList<>(ticketButtons(page));
 		List<Choice> paging = new ArrayList<>();
 		if (page.hasPrevious()) {
 			paging.add(Choice.action(this.texts.plain(locale, "button.previous"),
@@ -236,6 +332,7 @@ class Replies {
 		rows.add(List.of(filterButton(locale, 'O', counts.get(TicketStatus.OPEN)),
 				filterButton(locale, 'P', counts.get(TicketStatus.PENDING_CLIENT))));
 		rows.add(List.of(filterButton(locale, 'C', counts.get(TicketStatus.CLOSED)), filterButton(locale, 'A', all)));
+		rows.add(List.of(Choice.action(this.texts.plain(locale, "button.search"), Signal.SEARCH)));
 		rows.addAll(mainButtons(locale));
 		return new Reply(text, rows, null);
 	}
@@ -249,10 +346,14 @@ class Replies {
 	 * One ticket as its client sees it: status, department, dates, the last messages of
 	 * the conversation, and the actions that fit its status.
 	 */
-	Reply ticketDetail(Locale locale, TicketSummary ticket, List<TicketMessage> conversation, boolean rated) {
+	Reply ticketDetail(Locale locale, TicketSummary ticket, List<TicketMessage> conversation, boolean rated,
+			@Nullable TicketSummary previous) {
 		RichText text = this.texts.rich(locale, "ticket.detail", ticket.label(), statusIcon(ticket.status()),
 				this.texts.status(locale, ticket.status()), this.texts.department(locale, ticket.department()),
 				MOMENT.format(ticket.createdAt().atZone(MADRID)), MOMENT.format(ticket.updatedAt().atZone(MADRID)));
+		if (previous != null) {
+			text = text.append(this.texts.rich(locale, "ticket.detail.follow-up", previous.label()));
+		}
 		List<TicketMessage> spoken = conversation.stream()
 			.filter((m) -> m.getAuthorType() == AuthorType.CLIENT || m.getAuthorType() == AuthorType.STAFF)
 			.toList();
@@ -266,8 +367,11 @@ class Replies {
 			actions.add(Choice.action(this.texts.plain(locale, "button.reply"), Signal.replyTo(ticket.id())));
 			actions.add(Choice.action(this.texts.plain(locale, "button.close"), Signal.closeTicket(ticket.id())));
 		}
-		else if (!rated) {
-			actions.add(Choice.action(this.texts.plain(locale, "button.rate"), Signal.askRating(ticket.id())));
+		else {
+			actions.add(Choice.action(this.texts.plain(locale, "button.write-again"), Signal.replyTo(ticket.id())));
+			if (!rated) {
+				actions.add(Choice.action(this.texts.plain(locale, "button.rate"), Signal.askRating(ticket.id())));
+			}
 		}
 		List<List<Choice>> rows = new ArrayList<>();
 		if (!actions.isEmpty()) {
@@ -278,8 +382,8 @@ class Replies {
 	}
 
 	Reply askReply(Locale locale, TicketSummary ticket) {
-		return new Reply(this.texts.rich(locale, "ticket.reply.prompt", ticket.label()),
-				List.of(List.of(cancel(locale))), ticket.id());
+		String key = (ticket.status() == TicketStatus.CLOSED) ? "ticket.reply.prompt-closed" : "ticket.reply.prompt";
+		return new Reply(this.texts.rich(locale, key, ticket.label()), List.of(List.of(cancel(locale))), ticket.id());
 	}
 
 	Reply askWhichTicket(Locale locale, List<TicketSummary> unresolved) {
@@ -315,6 +419,12 @@ class Replies {
 		List<Choice> buttons = (ticket.status() == TicketStatus.CLOSED) ? List.of(myTickets) : List
 			.of(Choice.action(this.texts.plain(locale, "button.reply"), Signal.replyTo(ticket.id())), myTickets);
 		return new Reply(text, List.of(buttons), ticket.id());
+	}
+
+	Reply staffFile(Locale locale, TicketSummary ticket, OutboundFile file) {
+		Reply text = staffReply(locale, ticket, "");
+		return new Reply(this.texts.rich(locale, "notify.staff-file", ticket.label(), file.fileName()), text.choices(),
+				ticket.id(), List.of(file));
 	}
 
 	Reply statusChanged(Locale locale, TicketSummary ticket) {

@@ -10,11 +10,17 @@ import org.jspecify.annotations.Nullable;
  * @param text what it says
  * @param choices rows of buttons under it
  * @param ticketId the ticket it is about, if any, so a reply to it can find the ticket
+ * @param files files that go with it; channels send them before or with the text
  */
-public record Reply(RichText text, List<List<Choice>> choices, @Nullable Long ticketId) {
+public record Reply(RichText text, List<List<Choice>> choices, @Nullable Long ticketId, List<OutboundFile> files) {
 
 	public Reply {
 		choices = choices.stream().map(List::copyOf).toList();
+		files = (files != null) ? List.copyOf(files) : List.of();
+	}
+
+	public Reply(RichText text, List<List<Choice>> choices, @Nullable Long ticketId) {
+		this(text, choices, ticketId, List.of());
 	}
 
 	public static Reply of(RichText text) {

@@ -39,6 +39,18 @@ record Signal(ConversationEvent event, @Nullable String argument, @Nullable Stri
 
 	static final String HELP = "h";
 
+	static final String SEARCH = "q";
+
+	static final String NEW_TICKET_ANYWAY = "nn";
+
+	static String searchPage(int page) {
+		return "qp:" + page;
+	}
+
+	static String language(String language) {
+		return "lg:" + language;
+	}
+
 	static String faqDepartment(Department department) {
 		return "fd:" + department.ordinal();
 	}
@@ -88,11 +100,14 @@ record Signal(ConversationEvent event, @Nullable String argument, @Nullable Stri
 			return decodeChoice(inbound.choice());
 		}
 		String text = (inbound.text() != null) ? inbound.text().strip() : "";
-		if (text.isEmpty()) {
-			return inbound.files().isEmpty() ? of(ConversationEvent.UNKNOWN) : of(ConversationEvent.FILES);
-		}
 		if (text.startsWith("/")) {
 			return decodeCommand(text);
+		}
+		if (inbound.replyToRef() != null && (!text.isEmpty() || !inbound.files().isEmpty())) {
+			return new Signal(ConversationEvent.QUOTED_REPLY, inbound.replyToRef(), text);
+		}
+		if (text.isEmpty()) {
+			return inbound.files().isEmpty() ? of(ConversationEvent.UNKNOWN) : of(ConversationEvent.FILES);
 		}
 		return new Signal(ConversationEvent.TEXT, null, inbound.text());
 	}
@@ -115,6 +130,9 @@ record Signal(ConversationEvent event, @Nullable String argument, @Nullable Stri
 			case "/recursos", "/resources" -> of(ConversationEvent.RESOURCES);
 			case "/faq" -> of(ConversationEvent.FAQ);
 			case "/calendario", "/calendar" -> of(ConversationEvent.CALENDAR);
+			case "/buscar", "/search" -> new Signal(ConversationEvent.SEARCH, null,
+					(words.length > 1 && !words[1].isBlank()) ? words[1].strip() : null);
+			case "/idioma", "/language" -> of(ConversationEvent.LANGUAGE);
 			default -> of(ConversationEvent.UNKNOWN);
 		};
 	}
@@ -136,6 +154,11 @@ record Signal(ConversationEvent event, @Nullable String argument, @Nullable Stri
 				case FAQ -> of(ConversationEvent.FAQ);
 				case CALENDAR -> of(ConversationEvent.CALENDAR);
 				case HELP -> of(ConversationEvent.HELP);
+				case SEARCH -> of(ConversationEvent.SEARCH);
+				case NEW_TICKET_ANYWAY -> of(ConversationEvent.NEW_TICKET_ANYWAY);
+				case "qp" ->
+					new Signal(ConversationEvent.SEARCH_PAGE, String.valueOf(Integer.parseInt(parts[1])), null);
+				case "lg" -> new Signal(ConversationEvent.LANGUAGE, "en".equals(parts[1]) ? "en" : "es", null);
 				case "fd" -> new Signal(ConversationEvent.FAQ_DEPARTMENT,
 						Department.values()[Integer.parseInt(parts[1])].name(), null);
 				case "lf" -> new Signal(ConversationEvent.MY_TICKETS, "AOPC".indexOf(parts[1].charAt(0)) >= 0

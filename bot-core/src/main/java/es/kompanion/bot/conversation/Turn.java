@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.statemachine.StateContext;
 
+import es.kompanion.bot.ticket.IncomingFile;
 import es.kompanion.bot.user.Channel;
 import es.kompanion.bot.user.LinkedClient;
 
@@ -23,19 +24,27 @@ final class Turn {
 
 	private final LinkedClient client;
 
-	private final Locale locale;
+	private Locale locale;
 
 	private final Channel channel;
+
+	private final Inbound inbound;
+
+	private final List<IncomingFile> files;
+
+	private @Nullable Long postedMessageId;
 
 	private final List<Reply> replies = new ArrayList<>();
 
 	private @Nullable RuntimeException failure;
 
-	Turn(Signal signal, LinkedClient client, Locale locale, Channel channel) {
+	Turn(Signal signal, LinkedClient client, Locale locale, Inbound inbound, List<IncomingFile> files) {
 		this.signal = signal;
 		this.client = client;
 		this.locale = locale;
-		this.channel = channel;
+		this.channel = inbound.account().channel();
+		this.inbound = inbound;
+		this.files = List.copyOf(files);
 	}
 
 	static Turn of(StateContext<ConversationState, ConversationEvent> context) {
@@ -64,6 +73,44 @@ final class Turn {
 
 	Channel channel() {
 		return this.channel;
+	}
+
+	Inbound inbound() {
+		return this.inbound;
+	}
+
+	/**
+	 * The files that came with this input and passed the file policy.
+	 */
+	List<IncomingFile> files() {
+		return this.files;
+	}
+
+	/**
+	 * How the message of this input is named on a ticket, if the channel gave its id.
+	 */
+	@Nullable String messageRef() {
+		return (this.inbound.messageRef() != null)
+				? ConversationEngine.externalRef(this.inbound.account(), this.inbound.messageRef()) : null;
+	}
+
+	/**
+	 * From now on this turn speaks the given language.
+	 */
+	void speak(Locale locale) {
+		this.locale = locale;
+	}
+
+	/**
+	 * The ticket message this input ended up in, so that the rest of an album can join
+	 * it.
+	 */
+	void posted(Long messageId) {
+		this.postedMessageId = messageId;
+	}
+
+	@Nullable Long postedMessageId() {
+		return this.postedMessageId;
 	}
 
 	void say(Reply reply) {

@@ -60,6 +60,9 @@ public class Ticket {
 	@Column(name = "closed_at")
 	private @Nullable Instant closedAt;
 
+	@Column(name = "follow_up_of")
+	private @Nullable Long followUpOf;
+
 	@Version
 	private long version;
 
@@ -127,6 +130,26 @@ public class Ticket {
 
 	public @Nullable Instant getClosedAt() {
 		return this.closedAt;
+	}
+
+	/**
+	 * The closed ticket this one continues, if it was started by writing on that one too
+	 * late to reopen it.
+	 */
+	public @Nullable Long getFollowUpOf() {
+		return this.followUpOf;
+	}
+
+	void continues(Long previousTicketId) {
+		this.followUpOf = previousTicketId;
+	}
+
+	/**
+	 * The client corrected the message that opened the ticket.
+	 */
+	void correctDescription(String text, Instant now) {
+		this.description = text;
+		this.updatedAt = now;
 	}
 
 	boolean isOwnedBy(Long clientId) {

@@ -86,6 +86,21 @@ public class TicketMessage {
 		return this.externalRef;
 	}
 
+	/**
+	 * The same record told by the system, on behalf of whoever caused it.
+	 */
+	TicketMessage asSystem() {
+		this.authorType = AuthorType.SYSTEM;
+		return this;
+	}
+
+	/**
+	 * The client edited the chat message this one came from.
+	 */
+	void correct(String text) {
+		this.body = text;
+	}
+
 	public Instant getCreatedAt() {
 		return this.createdAt;
 	}

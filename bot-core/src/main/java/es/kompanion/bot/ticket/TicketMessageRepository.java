@@ -8,4 +8,7 @@ interface TicketMessageRepository extends JpaRepository<TicketMessage, Long> {
 
 	List<TicketMessage> findByTicketIdOrderById(Long ticketId);
 
+	List<TicketMessage> findByExternalRefAndAuthorTypeAndAuthorRef(String externalRef, AuthorType authorType,
+			String authorRef);
+
 }

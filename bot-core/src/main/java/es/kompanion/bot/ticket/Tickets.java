@@ -1,9 +1,11 @@
 package es.kompanion.bot.ticket;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +20,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import es.kompanion.bot.CoreProperties;
 import es.kompanion.bot.user.Channel;
 import es.kompanion.bot.user.Department;
 import es.kompanion.bot.user.Client;
@@ -50,8 +53,15 @@ public class Tickets {
 
 	private final Clock clock;
 
+	private final TicketAttachmentRepository attachments;
+
+	private final Duration reopenWindow;
+
 	Tickets(TicketRepository tickets, TicketMessageRepository messages, TicketNumbers numbers, ClientRepository clients,
-			StaffRepository staff, TicketSearch search, ApplicationEventPublisher events, Clock clock) {
+			StaffRepository staff, TicketSearch search, ApplicationEventPublisher events, Clock clock,
+			TicketAttachmentRepository attachments, CoreProperties properties) {
+		this.attachments = attachments;
+		this.reopenWindow = properties.reopenWindow();
 		this.tickets = tickets;
 		this.messages = messages;
 		this.numbers = numbers;
@@ -64,14 +74,194 @@ public class Tickets {
 
 	@Transactional
 	public TicketSummary open(Long clientId, Department department, String description, Channel origin) {
+		return open(clientId, department, ClientPost.text(description), origin);
+	}
+
+	/**
+	 * Opens a ticket with the client's first message, files included.
+	 */
+	@Transactional
+	public TicketSummary open(Long clientId, Department department, ClientPost post, Channel origin) {
+		return summarize(create(clientId, department, post, origin, null).ticket());
+	}
+
+	private Created create(Long clientId, Department department, ClientPost post, Channel origin,
+			@Nullable Ticket previous) {
 		Instant now = this.clock.instant();
-		Ticket ticket = this.tickets
-			.save(new Ticket(this.numbers.next(), clientId, department, description, origin, now));
-		this.messages.save(new TicketMessage(ticket.getId(), Actor.client(clientId), description, null, now));
+		String description = describe(post);
+		Ticket ticket = new Ticket(this.numbers.next(), clientId, department, description, origin, now);
+		if (previous != null) {
+			ticket.continues(previous.getId());
+		}
+		ticket = this.tickets.save(ticket);
+		if (previous != null) {
+			this.messages.save(new TicketMessage(ticket.getId(), Actor.client(clientId),
+					"follow-up of #" + previous.getNumber(), null, now)
+				.asSystem());
+		}
+		TicketMessage first = this.messages
+			.save(new TicketMessage(ticket.getId(), Actor.client(clientId), post.text(), post.externalRef(), now));
+		addFiles(ticket, first, AttachmentDirection.FROM_CLIENT, origin, post.files(), now);
 
 		log.info("Ticket {} opened in {}", ticket.getNumber(), department);
 		this.events.publishEvent(new TicketOpened(ticket.getId(), ticket.getNumber(), clientId));
-		return summarize(ticket);
+		return new Created(ticket, first);
+	}
+
+	private record Created(Ticket ticket, TicketMessage first) {
+
+	}
+
+	private static String describe(ClientPost post) {
+		if (!post.text().isBlank() || post.files().isEmpty()) {
+			return post.text();
+		}
+		StringBuilder names = new StringBuilder();
+		for (IncomingFile file : post.files()) {
+			names.append((names.length() == 0) ? "📎 " : ", ").append(file.fileName());
+		}
+		return names.toString();
+	}
+
+	private void addFiles(Ticket ticket, TicketMessage message, AttachmentDirection direction, Channel source,
+			List<IncomingFile> files, Instant now) {
+		for (IncomingFile file : files) {
+			TicketAttachment attachment = this.attachments
+				.save(new TicketAttachment(ticket.getId(), message.getId(), direction, source, file, now));
+			this.events.publishEvent(new AttachmentAdded(attachment.getId(), ticket.getId(), direction, source));
+		}
+	}
+
+	/**
+	 * Adds what a client wrote to one of their tickets, whatever its status: a ticket
+	 * waiting for the client goes back to the firm, one closed within the reopen window
+	 * is reopened, and one closed longer ago is left alone and a follow-up ticket in the
+	 * same department is opened with the message.
+	 * @return empty if the ticket is not the client's
+	 */
+	@Transactional
+	public Optional<ClientPostOutcome> post(Long ticketId, Long clientId, ClientPost post, Channel channel) {
+		Optional<Ticket> found = this.tickets.findById(ticketId).filter((t) -> t.isOwnedBy(clientId));
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Ticket ticket = found.get();
+		Instant now = this.clock.instant();
+		Actor client = Actor.client(clientId);
+		if (ticket.getStatus() == TicketStatus.CLOSED) {
+			Instant closedAt = (ticket.getClosedAt() != null) ? ticket.getClosedAt() : ticket.getUpdatedAt();
+			if (closedAt.plus(this.reopenWindow).isBefore(now)) {
+				Created followUp = create(clientId, ticket.getDepartment(), post, channel, ticket);
+				return Optional.of(new ClientPostOutcome(ClientPostOutcome.Kind.FOLLOW_UP, summarize(followUp.ticket()),
+						followUp.first().getId(), summarize(ticket)));
+			}
+			move(ticket, TicketStatus.OPEN, client);
+			TicketMessage message = append(ticket, post, channel, now);
+			return Optional
+				.of(new ClientPostOutcome(ClientPostOutcome.Kind.REOPENED, summarize(ticket), message.getId(), null));
+		}
+		TicketMessage message = append(ticket, post, channel, now);
+		if (ticket.getStatus() == TicketStatus.PENDING_CLIENT) {
+			move(ticket, TicketStatus.OPEN, client);
+		}
+		return Optional
+			.of(new ClientPostOutcome(ClientPostOutcome.Kind.ADDED, summarize(ticket), message.getId(), null));
+	}
+
+	private TicketMessage append(Ticket ticket, ClientPost post, Channel channel, Instant now) {
+		TicketMessage message = this.messages.save(new TicketMessage(ticket.getId(), Actor.client(ticket.getClientId()),
+				post.text(), post.externalRef(), now));
+		addFiles(ticket, message, AttachmentDirection.FROM_CLIENT, channel, post.files(), now);
+		ticket.touch(now);
+		this.events.publishEvent(new ClientMessageAdded(ticket.getId(), message.getId(), ticket.getClientId()));
+		return message;
+	}
+
+	/**
+	 * Adds more files to a message the client already sent, such as the later photos of
+	 * an album that arrive one by one.
+	 * @return {@code false} if the message is not the client's
+	 */
+	@Transactional
+	public boolean addFilesToClientMessage(Long messageId, Long clientId, List<IncomingFile> files, Channel channel) {
+		Optional<TicketMessage> message = this.messages.findById(messageId)
+			.filter((m) -> m.getAuthorType() == AuthorType.CLIENT && clientId.toString().equals(m.getAuthorRef()));
+		if (message.isEmpty()) {
+			return false;
+		}
+		Ticket ticket = this.tickets.findById(message.get().getTicketId()).orElseThrow();
+		addFiles(ticket, message.get(), AttachmentDirection.FROM_CLIENT, channel, files, this.clock.instant());
+		return true;
+	}
+
+	/**
+	 * The client edited a chat message that is stored on a ticket: the stored text
+	 * follows, and so does the ticket's description if it was the first message. Nothing
+	 * is sent anywhere.
+	 * @return {@code true} if a stored message was corrected
+	 */
+	@Transactional
+	public boolean correctClientMessage(Long clientId, String externalRef, String text) {
+		boolean corrected = false;
+		for (TicketMessage message : this.messages.findByExternalRefAndAuthorTypeAndAuthorRef(externalRef,
+				AuthorType.CLIENT, clientId.toString())) {
+			Ticket ticket = this.tickets.findById(message.getTicketId()).orElseThrow();
+			List<TicketMessage> all = this.messages.findByTicketIdOrderById(ticket.getId());
+			TicketMessage first = all.stream()
+				.filter((m) -> m.getAuthorType() == AuthorType.CLIENT)
+				.findFirst()
+				.orElse(message);
+			if (first.getId().equals(message.getId())) {
+				ticket.correctDescription(text, this.clock.instant());
+			}
+			message.correct(text);
+			corrected = true;
+			log.debug("Client corrected a message on ticket {}", ticket.getNumber());
+		}
+		return corrected;
+	}
+
+	/**
+	 * The closed ticket that the given one continues, if any.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<TicketSummary> previousOf(Long ticketId) {
+		return this.tickets.findById(ticketId)
+			.map(Ticket::getFollowUpOf)
+			.flatMap(this.tickets::findById)
+			.map(this::summarize);
+	}
+
+	/**
+	 * When the ticket was closed, if it is.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Instant> closedAt(Long ticketId) {
+		return this.tickets.findById(ticketId).map(Ticket::getClosedAt);
+	}
+
+	/**
+	 * The client's newest ticket in the department that is not closed and was opened
+	 * after the given moment.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<TicketSummary> recentUnresolved(Long clientId, Department department, Instant since) {
+		return this.tickets
+			.findFirstByClientIdAndDepartmentAndStatusNotAndCreatedAtAfterOrderByCreatedAtDescIdDesc(clientId,
+					department, TicketStatus.CLOSED, since)
+			.map(this::summarize);
+	}
+
+	/**
+	 * The client's tickets whose description or conversation holds the text, newest
+	 * first; internal notes and system records are not searched.
+	 */
+	@Transactional(readOnly = true)
+	public Page<TicketSummary> searchOwn(Long clientId, String text, Pageable page) {
+		String pattern = "%"
+				+ text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+				+ "%";
+		return this.tickets.searchOwn(clientId, pattern, page).map(this::summarize);
 	}
 
 	/**
@@ -106,9 +296,21 @@ public class Tickets {
 	 */
 	@Transactional
 	public TicketMessage addStaffReply(Long ticketId, Actor staff, String text, @Nullable String externalRef) {
+		return addStaffReply(ticketId, staff, text, externalRef, List.of(), Channel.SLACK);
+	}
+
+	/**
+	 * Records a staff answer with files; each file reaches the client once its channel
+	 * has fetched it.
+	 * @param source the channel the files are fetched from
+	 */
+	@Transactional
+	public TicketMessage addStaffReply(Long ticketId, Actor staff, String text, @Nullable String externalRef,
+			List<IncomingFile> files, Channel source) {
 		Ticket ticket = this.tickets.findById(ticketId).orElseThrow(() -> new TicketNotFoundException(ticketId));
 		Instant now = this.clock.instant();
 		TicketMessage message = this.messages.save(new TicketMessage(ticket.getId(), staff, text, externalRef, now));
+		addFiles(ticket, message, AttachmentDirection.FROM_STAFF, source, files, now);
 		ticket.touch(now);
 
 		log.debug("Staff replied on ticket {}", ticket.getNumber());

@@ -116,6 +116,13 @@ public class Client {
 	}
 
 	/**
+	 * The client chose another language in the chat.
+	 */
+	public void speak(String language) {
+		this.language = language;
+	}
+
+	/**
 	 * The client can no longer use the bot; their tickets and chat identities stay.
 	 */
 	public void deactivate() {

@@ -176,6 +176,16 @@ public class Clients {
 		return token;
 	}
 
+	/**
+	 * The client picked the language the bot speaks to them in, {@code es} or {@code en}.
+	 */
+	@Transactional
+	public LinkedClient changeLanguage(Long clientId, String language) {
+		Client client = this.clients.findById(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+		client.speak(language);
+		return LinkedClient.of(client);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<LinkedClient> findLinked(Channel channel, String externalUserId) {
 		return this.identities.findByChannelAndExternalUserId(channel, externalUserId)

@@ -24,6 +24,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 import es.kompanion.bot.CoreProperties;
+import es.kompanion.bot.file.FilePolicy;
 import es.kompanion.bot.resource.FaqEntry;
 import es.kompanion.bot.resource.FiscalDeadline;
 import es.kompanion.bot.resource.Resources;
@@ -31,6 +32,9 @@ import es.kompanion.bot.survey.RatingOutcome;
 import es.kompanion.bot.survey.Surveys;
 import es.kompanion.bot.user.Department;
 import es.kompanion.bot.ticket.Actor;
+import es.kompanion.bot.ticket.ClientPost;
+import es.kompanion.bot.ticket.ClientPostOutcome;
+import es.kompanion.bot.ticket.IncomingFile;
 import es.kompanion.bot.ticket.AuthorType;
 import es.kompanion.bot.ticket.TicketMessage;
 import es.kompanion.bot.ticket.TicketStatus;
@@ -38,6 +42,7 @@ import es.kompanion.bot.ticket.TicketSummary;
 import es.kompanion.bot.ticket.Tickets;
 import es.kompanion.bot.user.Channel;
 import es.kompanion.bot.user.ChatAccount;
+import es.kompanion.bot.user.Clients;
 import es.kompanion.bot.user.LinkedClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,13 +87,20 @@ class ConversationMachineTests {
 	@MockitoBean
 	private JdbcTemplate jdbc;
 
+	@MockitoBean
+	private SentMessages sentMessages;
+
+	@MockitoBean
+	private Clients clients;
+
 	private final Conversation conversation = new Conversation();
 
 	private final AtomicInteger deliveries = new AtomicInteger();
 
 	@Test
 	void opensTicketAfterDepartmentDescriptionAndConfirm() {
-		given(this.tickets.open(anyLong(), any(), anyString(), any())).willReturn(ticket(55L, 1042, TicketStatus.OPEN));
+		given(this.tickets.open(anyLong(), any(), any(ClientPost.class), any()))
+			.willReturn(ticket(55L, 1042, TicketStatus.OPEN));
 
 		List<Reply> picker = press(Signal.NEW_TICKET);
 		assertThat(this.conversation.getState()).isEqualTo(ConversationState.CHOOSING_DEPARTMENT);
@@ -108,7 +120,7 @@ class ConversationMachineTests {
 
 		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
 		assertThat(text(created)).contains("#1042");
-		then(this.tickets).should().open(7L, Department.LABOUR, DESCRIPTION, Channel.TELEGRAM);
+		then(this.tickets).should().open(7L, Department.LABOUR, ClientPost.text(DESCRIPTION), Channel.TELEGRAM);
 		assertThat(this.conversation.getVariables()).isEqualTo("{}");
 	}
 
@@ -123,7 +135,7 @@ class ConversationMachineTests {
 		assertThat(this.conversation.getState()).isEqualTo(ConversationState.WRITING_DESCRIPTION);
 		assertThat(text(shortText)).contains("10", "4000");
 		assertThat(text(blank)).contains("No te he entendido");
-		then(this.tickets).should(never()).open(anyLong(), any(), anyString(), any());
+		then(this.tickets).should(never()).open(anyLong(), any(), any(ClientPost.class), any());
 	}
 
 	@Test
@@ -139,7 +151,8 @@ class ConversationMachineTests {
 
 	@Test
 	void changesDepartmentAndTextFromTheSummaryKeepingTheRest() {
-		given(this.tickets.open(anyLong(), any(), anyString(), any())).willReturn(ticket(55L, 1042, TicketStatus.OPEN));
+		given(this.tickets.open(anyLong(), any(), any(ClientPost.class), any()))
+			.willReturn(ticket(55L, 1042, TicketStatus.OPEN));
 		press(Signal.NEW_TICKET);
 		press(Signal.department(Department.LABOUR));
 		write(DESCRIPTION);
@@ -156,7 +169,8 @@ class ConversationMachineTests {
 		press(Signal.CONFIRM);
 
 		then(this.tickets).should()
-			.open(7L, Department.INTEGRATIONS, "Otra cosa: la nómina de marzo de dos empleados", Channel.TELEGRAM);
+			.open(7L, Department.INTEGRATIONS, ClientPost.text("Otra cosa: la nómina de marzo de dos empleados"),
+					Channel.TELEGRAM);
 	}
 
 	@ParameterizedTest
@@ -170,8 +184,8 @@ class ConversationMachineTests {
 		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
 		assertThat(this.conversation.getVariables()).isEqualTo("{}");
 		assertThat(text(cancelled)).contains("No se ha enviado nada");
-		then(this.tickets).should(never()).open(anyLong(), any(), anyString(), any());
-		then(this.tickets).should(never()).addClientMessage(anyLong(), anyLong(), anyString());
+		then(this.tickets).should(never()).open(anyLong(), any(), any(ClientPost.class), any());
+		then(this.tickets).should(never()).post(anyLong(), anyLong(), any(), any());
 	}
 
 	@Test
@@ -224,6 +238,7 @@ class ConversationMachineTests {
 	void asksWhichTicketFreeTextBelongsToAndAddsItThere() {
 		given(this.tickets.unresolvedOf(7L, 5)).willReturn(List.of(ticket(55L, 1042, TicketStatus.PENDING_CLIENT)));
 		given(this.tickets.findOwned(55L, 7L)).willReturn(Optional.of(ticket(55L, 1042, TicketStatus.PENDING_CLIENT)));
+		givenPostsAdd(55L, 1042);
 
 		List<Reply> question = write("Ya os he mandado las facturas");
 		assertThat(this.conversation.getState()).isEqualTo(ConversationState.CHOOSING_TICKET_FOR_TEXT);
@@ -233,12 +248,13 @@ class ConversationMachineTests {
 
 		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
 		assertThat(text(added)).contains("#1042");
-		then(this.tickets).should().addClientMessage(55L, 7L, "Ya os he mandado las facturas");
+		then(this.tickets).should().post(55L, 7L, ClientPost.text("Ya os he mandado las facturas"), Channel.TELEGRAM);
 	}
 
 	@Test
 	void turnsFreeTextIntoANewTicketWithItAsDescription() {
-		given(this.tickets.open(anyLong(), any(), anyString(), any())).willReturn(ticket(56L, 1043, TicketStatus.OPEN));
+		given(this.tickets.open(anyLong(), any(), any(ClientPost.class), any()))
+			.willReturn(ticket(56L, 1043, TicketStatus.OPEN));
 		write("Quiero darme de alta como autónomo en abril");
 
 		press(Signal.NEW_TICKET_FROM_TEXT);
@@ -248,12 +264,14 @@ class ConversationMachineTests {
 		press(Signal.CONFIRM);
 
 		then(this.tickets).should()
-			.open(7L, Department.ACCOUNTING_TAX, "Quiero darme de alta como autónomo en abril", Channel.TELEGRAM);
+			.open(7L, Department.ACCOUNTING_TAX, ClientPost.text("Quiero darme de alta como autónomo en abril"),
+					Channel.TELEGRAM);
 	}
 
 	@Test
 	void repliesToAnOwnTicketFromItsButton() {
 		given(this.tickets.findOwned(55L, 7L)).willReturn(Optional.of(ticket(55L, 1042, TicketStatus.OPEN)));
+		givenPostsAdd(55L, 1042);
 
 		press(Signal.replyTo(55L));
 		assertThat(this.conversation.getState()).isEqualTo(ConversationState.WRITING_REPLY);
@@ -261,7 +279,8 @@ class ConversationMachineTests {
 
 		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
 		assertThat(text(sent)).contains("#1042");
-		then(this.tickets).should().addClientMessage(55L, 7L, "Adjunto el dato que faltaba: 1.250 €");
+		then(this.tickets).should()
+			.post(55L, 7L, ClientPost.text("Adjunto el dato que faltaba: 1.250 €"), Channel.TELEGRAM);
 	}
 
 	@Test
@@ -323,13 +342,159 @@ class ConversationMachineTests {
 	}
 
 	@Test
-	void filesAreAnsweredWithAClearNoteForNow() {
-		Inbound photo = new Inbound(ACCOUNT, next(), "es", null, null,
-				List.of(new InboundFile("file-1", "factura.pdf", "application/pdf", 1000)));
+	void keepsFilesSentWhileDescribingAndOpensTheTicketWithThem() {
+		given(this.tickets.open(anyLong(), any(), any(ClientPost.class), any()))
+			.willReturn(ticket(55L, 1042, TicketStatus.OPEN));
+		press(Signal.NEW_TICKET);
+		press(Signal.department(Department.LABOUR));
 
-		List<Reply> answer = this.runner.run(photo, CLIENT, this.conversation);
+		List<Reply> kept = send(null, new InboundFile("photo-1", "photo_10.jpg", "image/jpeg", 120_000));
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.WRITING_DESCRIPTION);
+		assertThat(text(kept)).contains("Guardado (1", "Cuéntanos qué necesitas");
 
-		assertThat(text(answer)).contains("archivos");
+		List<Reply> summary = write(DESCRIPTION);
+		assertThat(text(summary)).contains("1 archivo");
+		press(Signal.CONFIRM);
+
+		then(this.tickets).should()
+			.open(7L, Department.LABOUR,
+					new ClientPost(DESCRIPTION,
+							List.of(new IncomingFile("photo-1", "photo_10.jpg", "image/jpeg", 120_000)), null),
+					Channel.TELEGRAM);
+	}
+
+	@Test
+	void refusesExecutablesAndFilesOverTheLimitBeforeAnythingIsFetched() {
+		press(Signal.NEW_TICKET);
+		press(Signal.department(Department.OTHER));
+
+		List<Reply> answer = send(null, new InboundFile("f-1", "factura.pdf.exe", "application/pdf", 1000),
+				new InboundFile("f-2", "nominas.zip", "application/zip", 25L * 1024 * 1024));
+
+		assertThat(text(answer)).contains("No acepto factura.pdf.exe", "nominas.zip", "20 MB", "enlace");
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.WRITING_DESCRIPTION);
+		assertThat(this.conversation.getVariables()).doesNotContain("f-1", "f-2");
+	}
+
+	@Test
+	void keepsTheRestOfAnAlbumWithTheMessageItsFirstPartWentTo() {
+		given(this.tickets.findOwned(55L, 7L)).willReturn(Optional.of(ticket(55L, 1042, TicketStatus.OPEN)));
+		givenPostsAdd(55L, 1042);
+		press(Signal.replyTo(55L));
+
+		List<Reply> first = this.runner.run(
+				new Inbound(ACCOUNT, next(), "es", "Las facturas de marzo", null,
+						List.of(new InboundFile("p-1", null, "image/jpeg", 1000)), "301", null, "album-9"),
+				CLIENT, this.conversation);
+		List<Reply> second = this.runner.run(
+				new Inbound(ACCOUNT, next(), "es", null, null,
+						List.of(new InboundFile("p-2", null, "image/jpeg", 1000)), "302", null, "album-9"),
+				CLIENT, this.conversation);
+
+		assertThat(text(first)).contains("#1042");
+		assertThat(second).isEmpty();
+		then(this.tickets).should()
+			.post(55L, 7L,
+					new ClientPost("Las facturas de marzo",
+							List.of(new IncomingFile("p-1", "archivo-1.jpg", "image/jpeg", 1000)), "TELEGRAM:42:301"),
+					Channel.TELEGRAM);
+		then(this.tickets).should()
+			.addFilesToClientMessage(900L, 7L, List.of(new IncomingFile("p-2", "archivo-1.jpg", "image/jpeg", 1000)),
+					Channel.TELEGRAM);
+	}
+
+	@Test
+	void aReplyToABotMessageGoesToItsTicketWithoutAsking() {
+		given(this.sentMessages.ticketOf(Channel.TELEGRAM, "42", "777")).willReturn(Optional.of(55L));
+		given(this.tickets.findOwned(55L, 7L)).willReturn(Optional.of(ticket(55L, 1042, TicketStatus.CLOSED)));
+		given(this.tickets.post(eq(55L), eq(7L), any(), any()))
+			.willReturn(Optional.of(new ClientPostOutcome(ClientPostOutcome.Kind.REOPENED,
+					ticket(55L, 1042, TicketStatus.OPEN), 901L, null)));
+
+		List<Reply> answer = this.runner.run(new Inbound(ACCOUNT, next(), "es", "Sigue sin llegar la notificación",
+				null, List.of(), "500", "777", null), CLIENT, this.conversation);
+
+		assertThat(text(answer)).contains("reabierto", "#1042");
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
+		then(this.tickets).should()
+			.post(55L, 7L, new ClientPost("Sigue sin llegar la notificación", List.of(), "TELEGRAM:42:500"),
+					Channel.TELEGRAM);
+	}
+
+	@Test
+	void aReplyToAMessageOfNoTicketOfTheirsSendsNothing() {
+		given(this.sentMessages.ticketOf(Channel.TELEGRAM, "42", "778")).willReturn(Optional.of(99L));
+
+		List<Reply> answer = this.runner.run(
+				new Inbound(ACCOUNT, next(), "es", "Hola", null, List.of(), "501", "778", null), CLIENT,
+				this.conversation);
+
+		assertThat(text(answer)).contains("No sé a qué consulta");
+		then(this.tickets).should(never()).post(anyLong(), anyLong(), any(), any());
+	}
+
+	@Test
+	void offersTheOpenTicketOfTheSameDepartmentFromTheLastDay() {
+		TicketSummary recent = ticket(55L, 1042, TicketStatus.OPEN);
+		given(this.tickets.recentUnresolved(eq(7L), eq(Department.LABOUR), any())).willReturn(Optional.of(recent));
+		given(this.tickets.findOwned(55L, 7L)).willReturn(Optional.of(recent));
+		givenPostsAdd(55L, 1042);
+		write("Otra cosa sobre la nómina de marzo, por favor");
+		press(Signal.NEW_TICKET_FROM_TEXT);
+
+		List<Reply> offer = press(Signal.department(Department.LABOUR));
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.OFFERING_EXISTING);
+		assertThat(text(offer)).contains("#1042");
+		assertThat(actions(offer.get(0))).contains(Signal.addTo(55L), Signal.NEW_TICKET_ANYWAY, Signal.CANCEL);
+
+		List<Reply> added = press(Signal.addTo(55L));
+
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
+		assertThat(text(added)).contains("añadido", "#1042");
+		then(this.tickets).should()
+			.post(55L, 7L, ClientPost.text("Otra cosa sobre la nómina de marzo, por favor"), Channel.TELEGRAM);
+		then(this.tickets).should(never()).open(anyLong(), any(), any(ClientPost.class), any());
+	}
+
+	@Test
+	void declinedOfferGoesOnWithANewTicket() {
+		given(this.tickets.recentUnresolved(eq(7L), eq(Department.LABOUR), any()))
+			.willReturn(Optional.of(ticket(55L, 1042, TicketStatus.OPEN)));
+		press(Signal.NEW_TICKET);
+		press(Signal.department(Department.LABOUR));
+
+		List<Reply> ask = press(Signal.NEW_TICKET_ANYWAY);
+
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.WRITING_DESCRIPTION);
+		assertThat(text(ask)).contains("Cuéntanos qué necesitas");
+	}
+
+	@Test
+	void searchesTheirTicketsByWordsAndByNumber() {
+		given(this.tickets.searchOwn(eq(7L), eq("modelo 303"), any()))
+			.willReturn(new PageImpl<>(List.of(ticket(55L, 1042, TicketStatus.OPEN)), PageRequest.of(0, 5), 1));
+		given(this.tickets.findOwnedByNumber(7L, 1042)).willReturn(Optional.of(ticket(55L, 1042, TicketStatus.OPEN)));
+
+		List<Reply> prompt = press(Signal.SEARCH);
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.SEARCHING);
+		assertThat(text(prompt)).contains("¿Qué buscas?");
+		List<Reply> found = write("modelo 303");
+		List<Reply> byNumber = write("/buscar #1042");
+
+		assertThat(text(found)).contains("1 consulta(s) con «modelo 303»", "#1042");
+		assertThat(actions(found.get(0))).contains(Signal.ticket(55L));
+		assertThat(text(byNumber)).contains("#1042", "Departamento");
+	}
+
+	@Test
+	void switchesLanguageFromAButton() {
+		given(this.clients.changeLanguage(7L, "en"))
+			.willReturn(new LinkedClient(7L, "Ana Pérez", "Pérez SL", "en", null, null));
+
+		List<Reply> answer = press(Signal.language("en"));
+
+		assertThat(text(answer)).contains("I will speak English", "How can we help");
+		then(this.clients).should().changeLanguage(7L, "en");
 	}
 
 	@Test
@@ -486,12 +651,13 @@ class ConversationMachineTests {
 
 		assertThat(text(answer)).startsWith("⏳ Lo que dejaste a medias").contains("Ese botón ya no está activo");
 		assertThat(this.conversation.getState()).isEqualTo(ConversationState.IDLE);
-		then(this.tickets).should(never()).open(anyLong(), any(), anyString(), any());
+		then(this.tickets).should(never()).open(anyLong(), any(), any(ClientPost.class), any());
 	}
 
 	@Test
 	void keepsADialogLeftForLessThanADay() {
-		given(this.tickets.open(anyLong(), any(), anyString(), any())).willReturn(ticket(55L, 1042, TicketStatus.OPEN));
+		given(this.tickets.open(anyLong(), any(), any(ClientPost.class), any()))
+			.willReturn(ticket(55L, 1042, TicketStatus.OPEN));
 		reach(ConversationState.CONFIRMING_TICKET);
 		this.conversation.remember(ConversationState.CONFIRMING_TICKET, this.conversation.getVariables(),
 				Instant.now().minus(Duration.ofHours(23)));
@@ -540,6 +706,11 @@ class ConversationMachineTests {
 		return this.runner.run(Inbound.text(ACCOUNT, next(), "es", text), CLIENT, this.conversation);
 	}
 
+	private List<Reply> send(@org.jspecify.annotations.Nullable String caption, InboundFile... files) {
+		return this.runner.run(new Inbound(ACCOUNT, next(), "es", caption, null, List.of(files)), CLIENT,
+				this.conversation);
+	}
+
 	private List<Reply> press(String action) {
 		return this.runner.run(Inbound.choice(ACCOUNT, next(), "es", action), CLIENT, this.conversation);
 	}
@@ -558,6 +729,12 @@ class ConversationMachineTests {
 		return reply.choices().stream().flatMap(List::stream).map(Choice::action).toList();
 	}
 
+	private void givenPostsAdd(Long ticketId, long number) {
+		given(this.tickets.post(eq(ticketId), eq(7L), any(), any()))
+			.willReturn(Optional.of(new ClientPostOutcome(ClientPostOutcome.Kind.ADDED,
+					ticket(ticketId, number, TicketStatus.OPEN), 900L, null)));
+	}
+
 	private static TicketSummary ticket(Long id, long number, TicketStatus status) {
 		return new TicketSummary(id, number, 7L, "Ana Pérez", "Pérez SL", Department.LABOUR, status,
 				"Una consulta de prueba con texto", Channel.TELEGRAM, null, Instant.now(), Instant.now());
@@ -565,7 +742,7 @@ class ConversationMachineTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@Import({ ConversationMachine.class, ConversationActions.class, ConversationRunner.class, ConversationStore.class,
-			Replies.class, Texts.class })
+			Replies.class, Texts.class, InboundFiles.class, Albums.class })
 	static class Config {
 
 		@Bean
@@ -579,8 +756,16 @@ class ConversationMachineTests {
 
 		@Bean
 		CoreProperties coreProperties() {
-			return new CoreProperties(Duration.ofDays(7), 10, 4000, new CoreProperties.Outbox(Duration.ofSeconds(1), 25,
-					Duration.ofMinutes(10), Duration.ofMinutes(2), 32), Duration.ofDays(1));
+			return new CoreProperties(Duration.ofDays(7), 10, 4000,
+					new CoreProperties.Outbox(Duration.ofSeconds(1), 25, Duration.ofMinutes(10), Duration.ofMinutes(2),
+							32),
+					Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(1),
+					new CoreProperties.Files("target/files", org.springframework.util.unit.DataSize.ofMegabytes(20)));
+		}
+
+		@Bean
+		FilePolicy filePolicy() {
+			return new FilePolicy(20 * 1024 * 1024);
 		}
 
 		@Bean
