@@ -185,7 +185,8 @@ public class Tickets {
 	@Transactional
 	public boolean addFilesToClientMessage(Long messageId, Long clientId, List<IncomingFile> files, Channel channel) {
 		Optional<TicketMessage> message = this.messages.findById(messageId)
-			.filter((m) -> m.getAuthorType() == AuthorType.CLIENT && clientId.toString().equals(m.getAuthorRef()));
+			.filter((m) -> m.getAuthorType() == AuthorType.CLIENT
+					&& Actor.client(clientId).ref().equals(m.getAuthorRef()));
 		if (message.isEmpty()) {
 			return false;
 		}
@@ -203,8 +204,9 @@ public class Tickets {
 	@Transactional
 	public boolean correctClientMessage(Long clientId, String externalRef, String text) {
 		boolean corrected = false;
+		Actor client = Actor.client(clientId);
 		for (TicketMessage message : this.messages.findByExternalRefAndAuthorTypeAndAuthorRef(externalRef,
-				AuthorType.CLIENT, clientId.toString())) {
+				client.type(), client.ref())) {
 			Ticket ticket = this.tickets.findById(message.getTicketId()).orElseThrow();
 			List<TicketMessage> all = this.messages.findByTicketIdOrderById(ticket.getId());
 			TicketMessage first = all.stream()
