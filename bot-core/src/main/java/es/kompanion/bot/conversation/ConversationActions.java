@@ -388,6 +388,26 @@ class ConversationActions {
 			.orElse(null);
 	}
 
+	/**
+	 * A message written while the offer is on screen is kept as the draft, files and all,
+	 * and the offer is asked again: it will go wherever the client says.
+	 */
+	Action<ConversationState, ConversationEvent> keepOfferText() {
+		return act((turn, vars) -> {
+			String text = String.valueOf(turn.signal().text());
+			DraftFiles.add(vars, DRAFT_FILES, turn.files());
+			if (isValidDescription(text)) {
+				vars.put(DESCRIPTION, text.strip());
+				putOrRemove(vars, DESCRIPTION_REF, turn.messageRef());
+				turn.say(this.replies.notice(turn.locale(), "ticket.new.recent.kept"));
+			}
+			else {
+				turn.say(this.replies.descriptionHint(turn.locale(), this.minLength, this.maxLength));
+			}
+			prompt(ConversationState.OFFERING_EXISTING, turn, vars);
+		});
+	}
+
 	Guard<ConversationState, ConversationEvent> acceptsOffer() {
 		return check((turn, vars) -> String.valueOf(turn.signal().argument()).equals(vars.get(OFFERED)));
 	}
