@@ -1,12 +1,16 @@
 package es.kompanion.bot.slack;
 
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
 
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -40,7 +46,16 @@ import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 import es.kompanion.bot.delivery.InboundDeliveries;
 import es.kompanion.bot.delivery.Outbox;
 import es.kompanion.bot.delivery.OutboxHandler;
+import es.kompanion.bot.file.FilePolicy;
+import es.kompanion.bot.file.FileStore;
+import es.kompanion.bot.file.LocalFileStore;
 import es.kompanion.bot.ticket.Actor;
+import es.kompanion.bot.ticket.AttachmentAdded;
+import es.kompanion.bot.ticket.AttachmentDirection;
+import es.kompanion.bot.ticket.AttachmentStatus;
+import es.kompanion.bot.ticket.Attachments;
+import es.kompanion.bot.ticket.IncomingFile;
+import es.kompanion.bot.ticket.TicketAttachment;
 import es.kompanion.bot.user.Department;
 import es.kompanion.bot.ticket.TicketOpened;
 import es.kompanion.bot.ticket.TicketStatus;
@@ -51,8 +66,11 @@ import es.kompanion.bot.user.Staff;
 import es.kompanion.bot.user.StaffRepository;
 import es.kompanion.bot.user.StaffRole;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -83,6 +101,8 @@ class SlackStaffChannelIntegrationTests {
 
 	private static final String THREAD = "1712345678.000100";
 
+	private static final long TWENTY_MB = 20L * 1024 * 1024;
+
 	private final WireMockServer slack = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
 	private final Tickets tickets = mock(Tickets.class);
@@ -93,8 +113,13 @@ class SlackStaffChannelIntegrationTests {
 
 	private final StaffRepository staff = mock(StaffRepository.class);
 
+	private final Attachments attachments = mock(Attachments.class);
+
+	private LocalFileStore files;
+
 	@BeforeEach
-	void startSlack() {
+	void startSlack(@TempDir Path folder) {
+		this.files = new LocalFileStore(folder, Clock.systemUTC());
 		given(this.staff.findBySlackUserId("U024BE7LH")).willReturn(Optional.of(staffMember(true)));
 		this.slack.start();
 		this.slack.stubFor(post("/api/auth.test").willReturn(okJson("""
@@ -122,9 +147,10 @@ class SlackStaffChannelIntegrationTests {
 	@Test
 	void receivesHttpEventsWithASigningSecret(CapturedOutput output) {
 		httpMode().run((context) -> {
-			assertThat(context).hasSingleBean(App.class).hasSingleBean(OutboxHandler.class);
+			assertThat(context).hasSingleBean(App.class);
 			assertThat(context).hasBean("slackEventsController").doesNotHaveBean("slackSocketMode");
-			assertThat(context.getBean(OutboxHandler.class).topic()).isEqualTo("SLACK_STAFF");
+			assertThat(context.getBeansOfType(OutboxHandler.class).values()).extracting(OutboxHandler::topic)
+				.containsExactlyInAnyOrder("SLACK_STAFF", "SLACK_FILE");
 		});
 
 		assertThat(output).contains("Slack staff channel on (HTTP events at /slack/events)");
@@ -186,7 +212,7 @@ class SlackStaffChannelIntegrationTests {
 		then(this.tickets).should()
 			.addStaffReply(7L, Actor.staff("slack:U024BE7LH"),
 					"Hola <Ana>, ya está presentado. Mira el justificante (https://kompanion.es/303)",
-					"1712345999.000200");
+					"1712345999.000200", List.of(), Channel.SLACK);
 	}
 
 	@Test
@@ -205,7 +231,8 @@ class SlackStaffChannelIntegrationTests {
 				.andExpect(status().isOk());
 		});
 
-		then(this.tickets).should().addStaffReply(7L, Actor.staff("slack:U024BE7LH"), "Hecho", "1712345999.000200");
+		then(this.tickets).should()
+			.addStaffReply(7L, Actor.staff("slack:U024BE7LH"), "Hecho", "1712345999.000200", List.of(), Channel.SLACK);
 	}
 
 	@Test
@@ -280,7 +307,7 @@ class SlackStaffChannelIntegrationTests {
 					.withRequestBody(containing("no es posible"))));
 		});
 
-		then(this.tickets).should(never()).addStaffReply(any(), any(), any(), any());
+		nothingReachesTheClient();
 	}
 
 	@Test
@@ -350,7 +377,7 @@ class SlackStaffChannelIntegrationTests {
 				.untilAsserted(() -> this.slack.verify(1, postRequestedFor(urlEqualTo("/api/chat.postEphemeral"))));
 		});
 
-		then(this.tickets).should(never()).addStaffReply(any(), any(), any(), any());
+		nothingReachesTheClient();
 	}
 
 	@Test
@@ -370,7 +397,158 @@ class SlackStaffChannelIntegrationTests {
 				.untilAsserted(() -> this.slack.verify(postRequestedFor(urlEqualTo("/api/chat.postEphemeral"))));
 		});
 
+		nothingReachesTheClient();
+	}
+
+	@Test
+	void sendsAFileStaffShareInTheThreadToTheClientAndFetchesItFromSlackWithTheBotToken() throws Exception {
+		byte[] pdf = "%PDF-1.7 modelo 303, primer trimestre".getBytes(StandardCharsets.UTF_8);
+		given(this.tickets.findByStaffThread(THREAD)).willReturn(Optional.of(ticket()));
+		claimsEachDeliveryOnceInATransaction();
+		slackHoldsFile("F0S43PZDF", "modelo_303.pdf", pdf);
+
+		httpMode().run((context) -> {
+			String body = fileShare("Ev0PV52K50", "",
+					file("F0S43PZDF", "modelo_303.pdf", "application/pdf", pdf.length));
+			mvc(context).perform(signed(events(MediaType.APPLICATION_JSON), body)).andExpect(status().isOk());
+
+			then(this.tickets).should()
+				.addStaffReply(7L, Actor.staff("slack:U024BE7LH"), "", "1712345999.000200",
+						List.of(new IncomingFile("F0S43PZDF", "modelo_303.pdf", "application/pdf", pdf.length)),
+						Channel.SLACK);
+
+			context.publishEvent(new AttachmentAdded(32L, 7L, AttachmentDirection.FROM_STAFF, Channel.SLACK));
+			ArgumentCaptor<Object> fetch = ArgumentCaptor.forClass(Object.class);
+			then(this.outbox).should().enqueue(eq("SLACK_FILE"), eq("slack-file:7"), fetch.capture());
+			handlerOf(context, "SLACK_FILE").deliver(fetch.getValue());
+		});
+
+		ArgumentCaptor<String> key = ArgumentCaptor.forClass(String.class);
+		then(this.attachments).should().stored(eq(32L), key.capture(), eq((long) pdf.length));
+		try (InputStream stored = this.files.open(key.getValue())) {
+			assertThat(stored.readAllBytes()).isEqualTo(pdf);
+		}
+		this.slack.verify(getRequestedFor(urlEqualTo("/files-pri/T1-F0S43PZDF/download/modelo_303.pdf"))
+			.withHeader("Authorization", equalTo("Bearer xoxb-test")));
+	}
+
+	@Test
+	void keepsAnExecutableAndAFileOverTwentyMegabytesFromTheClientAndTellsOnlyTheirSenderOnce() {
+		given(this.tickets.findByStaffThread(THREAD)).willReturn(Optional.of(ticket()));
+		claimsEachDeliveryOnceInATransaction();
+		this.slack.stubFor(post("/api/chat.postEphemeral").willReturn(okJson("""
+				{"ok":true,"message_ts":"1712345999.000300"}""")));
+
+		httpMode().run((context) -> {
+			String body = fileShare("Ev0PV52K51", "",
+					file("F0EXE00001", "factura.pdf.exe", "application/x-msdownload", 52_000) + ","
+							+ file("F0MP400002", "grabacion llamada.mp4", "video/mp4", TWENTY_MB + 1));
+			MockMvc mvc = mvc(context);
+
+			mvc.perform(signed(events(MediaType.APPLICATION_JSON), body)).andExpect(status().isOk());
+			mvc.perform(signed(events(MediaType.APPLICATION_JSON), body)).andExpect(status().isOk());
+
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> this.slack.verify(postRequestedFor(urlEqualTo("/api/chat.postEphemeral"))
+					.withFormParam("user", equalTo("U024BE7LH"))
+					.withFormParam("thread_ts", equalTo(THREAD))
+					.withFormParam("text",
+							equalTo(":no_entry_sign: No le ha llegado al cliente:\n"
+									+ "• «factura.pdf.exe»: ese tipo de archivo no está permitido\n"
+									+ "• «grabacion llamada.mp4»: pesa más de 20 MB"))));
+			await().during(Duration.ofMillis(300))
+				.atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> this.slack.verify(1, postRequestedFor(urlEqualTo("/api/chat.postEphemeral"))));
+		});
+
+		nothingReachesTheClient();
+	}
+
+	@Test
+	void sendsTheTextAndTheAllowedFileOfAReplyButNotTheRefusedOne() {
+		given(this.tickets.findByStaffThread(THREAD)).willReturn(Optional.of(ticket()));
+		claimsEachDeliveryOnceInATransaction();
+		this.slack.stubFor(post("/api/chat.postEphemeral").willReturn(okJson("""
+				{"ok":true,"message_ts":"1712345999.000300"}""")));
+
+		httpMode().run((context) -> {
+			String body = fileShare("Ev0PV52K52", "Te adjunto el modelo",
+					file("F0S43PZDF", "modelo_303.pdf", "application/pdf", 4096) + ","
+							+ file("F0EXE00001", "instalador.exe", "application/x-msdownload", 52_000));
+
+			mvc(context).perform(signed(events(MediaType.APPLICATION_JSON), body)).andExpect(status().isOk());
+
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> this.slack.verify(postRequestedFor(urlEqualTo("/api/chat.postEphemeral"))
+					.withFormParam("text", containing("«instalador.exe»: ese tipo de archivo no está permitido"))
+					.withFormParam("text", containing("El resto de tu respuesta sí se ha enviado."))));
+		});
+
+		then(this.tickets).should()
+			.addStaffReply(7L, Actor.staff("slack:U024BE7LH"), "Te adjunto el modelo", "1712345999.000200",
+					List.of(new IncomingFile("F0S43PZDF", "modelo_303.pdf", "application/pdf", 4096)), Channel.SLACK);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static OutboxHandler<Object> handlerOf(WebApplicationContext context, String topic) {
+		return context.getBeansOfType(OutboxHandler.class)
+			.values()
+			.stream()
+			.filter((handler) -> topic.equals(handler.topic()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/**
+	 * Makes the attachment pending and lets Slack describe and serve the file, the
+	 * download only to the bot token.
+	 */
+	private void slackHoldsFile(String fileId, String name, byte[] content) {
+		TicketAttachment attachment = mock(TicketAttachment.class);
+		given(attachment.getId()).willReturn(32L);
+		given(attachment.getStatus()).willReturn(AttachmentStatus.PENDING);
+		given(attachment.getSourceRef()).willReturn(fileId);
+		given(attachment.getFileName()).willReturn(name);
+		given(this.attachments.find(32L)).willReturn(Optional.of(attachment));
+		String download = "/files-pri/T1-" + fileId + "/download/" + name;
+		this.slack.stubFor(post("/api/files.info").withFormParam("file", equalTo(fileId))
+			.willReturn(okJson("""
+					{"ok":true,"file":%s,"comments":[],"response_metadata":{"next_cursor":""}}"""
+				.formatted(file(fileId, name, "application/pdf", content.length).replace("https://files.slack.com",
+						slackUrl())))));
+		this.slack.stubFor(get(download).withHeader("Authorization", equalTo("Bearer xoxb-test"))
+			.willReturn(aResponse().withHeader("Content-Type", "application/pdf").withBody(content)));
+	}
+
+	/**
+	 * A file object as Slack puts it in a message event and in {@code files.info}.
+	 */
+	private static String file(String id, String name, String mimetype, long size) {
+		return """
+				{"id":"%1$s","created":1712345990,"timestamp":1712345990,"name":"%2$s","title":"%2$s",
+				 "mimetype":"%3$s","filetype":"","pretty_type":"","user":"U024BE7LH","user_team":"T1",
+				 "editable":false,"size":%4$d,"mode":"hosted","is_external":false,"external_type":"",
+				 "is_public":false,"public_url_shared":false,"display_as_bot":false,"username":"",
+				 "url_private":"https://files.slack.com/files-pri/T1-%1$s/%2$s",
+				 "url_private_download":"https://files.slack.com/files-pri/T1-%1$s/download/%2$s",
+				 "permalink":"https://kompanion.slack.com/files/U024BE7LH/%1$s/%2$s","has_rich_preview":false,
+				 "file_access":"visible"}""".formatted(id, name, mimetype, size);
+	}
+
+	private static String fileShare(String eventId, String text, String files) {
+		return """
+				{"token":"XXYYZZ","team_id":"T1","api_app_id":"A0KRD7HC3","type":"event_callback",
+				 "event_id":"%s","event_time":1712345999,
+				 "authorizations":[{"team_id":"T1","user_id":"UBOT","is_bot":true,"is_enterprise_install":false}],
+				 "event":{"type":"message","subtype":"file_share","text":"%s","files":[%s],"upload":false,
+				          "user":"U024BE7LH","display_as_bot":false,"ts":"1712345999.000200","thread_ts":"%s",
+				          "parent_user_id":"UBOT","channel":"C0STAFF","channel_type":"channel",
+				          "event_ts":"1712345999.000200"}}""".formatted(eventId, text, files, THREAD);
+	}
+
+	private void nothingReachesTheClient() {
 		then(this.tickets).should(never()).addStaffReply(any(), any(), any(), any());
+		then(this.tickets).should(never()).addStaffReply(any(), any(), any(), any(), any(), any());
 	}
 
 	private static Staff staffMember(boolean active) {
@@ -399,6 +577,9 @@ class SlackStaffChannelIntegrationTests {
 			.withBean(Outbox.class, () -> this.outbox)
 			.withBean(InboundDeliveries.class, () -> this.deliveries)
 			.withBean(StaffRepository.class, () -> this.staff)
+			.withBean(Attachments.class, () -> this.attachments)
+			.withBean(FileStore.class, () -> this.files)
+			.withBean(FilePolicy.class, () -> new FilePolicy(TWENTY_MB))
 			.withBean(TransactionTemplate.class, TestTransactions::template);
 	}
 

@@ -1,17 +1,8 @@
 package es.kompanion.bot.slack.ticket;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import com.slack.api.bolt.App;
-import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +13,12 @@ import es.kompanion.bot.delivery.DeliveryException;
 import es.kompanion.bot.delivery.OutboxHandler;
 import es.kompanion.bot.slack.ConditionalOnSlackStaffChannel;
 import es.kompanion.bot.slack.SlackProperties;
+import es.kompanion.bot.slack.ticket.SlackCalls.SlackCall;
 import es.kompanion.bot.slack.ticket.StaffDeskUpdate.DeliveryProblem;
 import es.kompanion.bot.slack.ticket.StaffDeskUpdate.StatusChange;
 import es.kompanion.bot.ticket.Actor;
+import es.kompanion.bot.ticket.Attachments;
+import es.kompanion.bot.ticket.TicketAttachment;
 import es.kompanion.bot.ticket.TicketMessage;
 import es.kompanion.bot.ticket.TicketNotFoundException;
 import es.kompanion.bot.ticket.TicketSummary;
@@ -47,9 +41,9 @@ import es.kompanion.bot.ticket.Tickets;
  * because its root update was given up, does not post the description again.
  *
  * <p>
- * Refusals an admin can put right (the bot left the channel, a revoked token) are tried
- * again with the outbox's growing waits, so that the update arrives once the setup is
- * fixed; refusals of the update itself are given up at once.
+ * Slack's refusals are sorted as {@link SlackCalls} describes: those an admin can put
+ * right are tried again until the setup is fixed, those of the update itself are given up
+ * at once.
  */
 @Component
 @ConditionalOnSlackStaffChannel
@@ -57,41 +51,22 @@ class StaffDeskHandler implements OutboxHandler<StaffDeskUpdate> {
 
 	private static final Logger log = LoggerFactory.getLogger(StaffDeskHandler.class);
 
-	/**
-	 * Errors Slack documents as passing.
-	 */
-	private static final Set<String> PASSING_ERRORS = Set.of("ratelimited", "rate_limited", "internal_error",
-			"fatal_error", "service_unavailable", "request_timeout");
-
-	/**
-	 * Errors that last until an admin changes the Slack setup, each with what to change.
-	 * Every error in neither set will fail again the same way.
-	 */
-	private static final Map<String, String> SETUP_ERRORS = Map.ofEntries(
-			Map.entry("not_in_channel", "invite the bot to the staff channel"),
-			Map.entry("channel_not_found",
-					"check that SLACK_STAFF_CHANNEL is the id of the staff channel and invite the bot to it"),
-			Map.entry("is_archived", "unarchive the staff channel or set SLACK_STAFF_CHANNEL to another one"),
-			Map.entry("invalid_auth", "set SLACK_BOT_TOKEN to the app's current bot token"),
-			Map.entry("not_authed", "set SLACK_BOT_TOKEN to the app's current bot token"),
-			Map.entry("account_inactive", "reinstall the Slack app and update SLACK_BOT_TOKEN"),
-			Map.entry("token_revoked", "reinstall the Slack app and update SLACK_BOT_TOKEN"),
-			Map.entry("token_expired", "reinstall the Slack app and update SLACK_BOT_TOKEN"),
-			Map.entry("missing_scope", "add the chat:write scope to the Slack app and reinstall it"),
-			Map.entry("no_permission", "let the bot post in the staff channel"),
-			Map.entry("restricted_action", "let the bot post in the staff channel in the workspace settings"),
-			Map.entry("team_access_not_granted", "grant the Slack app access to the staff channel's workspace"),
-			Map.entry("ekm_access_denied", "ask the Enterprise Key Management admins to restore posting"));
-
 	private final Tickets tickets;
+
+	private final Attachments attachments;
 
 	private final App app;
 
+	private final ThreadFileUploads uploads;
+
 	private final String channel;
 
-	StaffDeskHandler(Tickets tickets, App app, SlackProperties properties) {
+	StaffDeskHandler(Tickets tickets, Attachments attachments, App app, ThreadFileUploads uploads,
+			SlackProperties properties) {
 		this.tickets = tickets;
+		this.attachments = attachments;
 		this.app = app;
+		this.uploads = uploads;
 		this.channel = properties.staffChannel();
 	}
 
@@ -115,6 +90,8 @@ class StaffDeskHandler implements OutboxHandler<StaffDeskUpdate> {
 			case POST_STAFF_REPLY -> postInThread(ticket, webStaffReply(update));
 			case POST_STATUS_NOTE -> postInThread(ticket, statusNote(statusChange(update)));
 			case POST_DELIVERY_PROBLEM -> postInThread(ticket, StaffDeskMessages.deliveryProblem(problem(update)));
+			case POST_FILE -> postFile(ticket, attachment(update));
+			case POST_FILE_FAILED -> postInThread(ticket, fileFailed(attachment(update)));
 		}
 	}
 
@@ -129,10 +106,11 @@ class StaffDeskHandler implements OutboxHandler<StaffDeskUpdate> {
 	}
 
 	private String startThread(TicketSummary ticket) throws DeliveryException {
+		TicketSummary previous = this.tickets.previousOf(ticket.id()).orElse(null);
 		ChatPostMessageResponse response = call("chat.postMessage",
 				(client) -> client.chatPostMessage((r) -> r.channel(this.channel)
-					.text(StaffDeskMessages.rootText(ticket))
-					.blocks(StaffDeskMessages.root(ticket))));
+					.text(StaffDeskMessages.rootText(ticket, previous))
+					.blocks(StaffDeskMessages.root(ticket, previous))));
 		String thread = response.getTs();
 		if (!StringUtils.hasText(thread)) {
 			throw DeliveryException.permanent("chat.postMessage returned no ts", null);
@@ -161,19 +139,30 @@ class StaffDeskHandler implements OutboxHandler<StaffDeskUpdate> {
 			return;
 		}
 		String thread = ticket.staffThreadRef();
+		TicketSummary previous = this.tickets.previousOf(ticket.id()).orElse(null);
 		call("chat.update",
 				(client) -> client.chatUpdate((r) -> r.channel(this.channel)
 					.ts(thread)
-					.text(StaffDeskMessages.rootText(ticket))
-					.blocks(StaffDeskMessages.root(ticket))));
+					.text(StaffDeskMessages.rootText(ticket, previous))
+					.blocks(StaffDeskMessages.root(ticket, previous))));
 		log.debug("Ticket {} root message refreshed", ticket.number());
 	}
 
 	private void postInThread(TicketSummary ticket, String text) throws DeliveryException {
-		String thread = (ticket.staffThreadRef() != null) ? ticket.staffThreadRef() : startThread(ticket);
+		String thread = threadOf(ticket);
 		call("chat.postMessage",
 				(client) -> client.chatPostMessage((r) -> r.channel(this.channel).threadTs(thread).text(text)));
 		log.debug("Ticket {} thread updated", ticket.number());
+	}
+
+	private void postFile(TicketSummary ticket, TicketAttachment attachment) throws DeliveryException {
+		String thread = threadOf(ticket);
+		this.uploads.upload(attachment, this.channel, thread, StaffDeskMessages.clientFile(ticket));
+		log.debug("Ticket {} file posted in its thread", ticket.number());
+	}
+
+	private String threadOf(TicketSummary ticket) throws DeliveryException {
+		return (ticket.staffThreadRef() != null) ? ticket.staffThreadRef() : startThread(ticket);
 	}
 
 	private TicketSummary currentTicket(Long ticketId) throws DeliveryException {
@@ -217,6 +206,20 @@ class StaffDeskHandler implements OutboxHandler<StaffDeskUpdate> {
 		}
 	}
 
+	private TicketAttachment attachment(StaffDeskUpdate update) throws DeliveryException {
+		Long attachmentId = update.attachmentId();
+		if (attachmentId == null) {
+			throw DeliveryException.permanent("file update without an attachment id", null);
+		}
+		return this.attachments.find(attachmentId)
+			.orElseThrow(() -> DeliveryException.permanent("attachment " + attachmentId + " not found", null));
+	}
+
+	private static String fileFailed(TicketAttachment attachment) {
+		String reason = (attachment.getFailure() != null) ? attachment.getFailure() : "unknown";
+		return StaffDeskMessages.fileFailed(attachment.getDirection(), attachment.getFileName(), reason);
+	}
+
 	private static StatusChange statusChange(StaffDeskUpdate update) throws DeliveryException {
 		if (update.statusChange() == null) {
 			throw DeliveryException.permanent("status note without a status change", null);
@@ -232,71 +235,7 @@ class StaffDeskHandler implements OutboxHandler<StaffDeskUpdate> {
 	}
 
 	private <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) throws DeliveryException {
-		T response;
-		try {
-			response = call.on(this.app.client());
-		}
-		catch (IOException ex) {
-			throw DeliveryException.retryable(method + " failed: " + ex.getClass().getSimpleName(), null, ex);
-		}
-		catch (SlackApiException ex) {
-			throw rejected(method, ex);
-		}
-		if (!response.isOk()) {
-			throw refused(method, response.getError(), retryAfter(response.getHttpResponseHeaders()));
-		}
-		return response;
-	}
-
-	private static DeliveryException rejected(String method, SlackApiException ex) {
-		int status = ex.getResponse().code();
-		Duration retryAfter = retryAfter(ex.getResponse().header("Retry-After"));
-		if (status == 429 || status >= 500) {
-			return DeliveryException.retryable(method + " answered HTTP " + status, retryAfter, ex);
-		}
-		String error = (ex.getError() != null) ? ex.getError().getError() : null;
-		return (error != null) ? refused(method, error, retryAfter)
-				: DeliveryException.permanent(method + " answered HTTP " + status, ex);
-	}
-
-	private static DeliveryException refused(String method, @Nullable String error, @Nullable Duration retryAfter) {
-		String reason = method + " refused: " + error;
-		if (error == null) {
-			return DeliveryException.permanent(reason, null);
-		}
-		if (PASSING_ERRORS.contains(error)) {
-			return DeliveryException.retryable(reason, retryAfter, null);
-		}
-		String fix = SETUP_ERRORS.get(error);
-		if (fix != null) {
-			log.warn("Slack refused {} with {}: {}, and the update will be tried again", method, error, fix);
-			return DeliveryException.retryable(reason, null, null);
-		}
-		return DeliveryException.permanent(reason, null);
-	}
-
-	private static @Nullable Duration retryAfter(@Nullable Map<String, List<String>> headers) {
-		List<String> values = (headers != null) ? headers.get("retry-after") : null;
-		return (values != null && !values.isEmpty()) ? retryAfter(values.get(0)) : null;
-	}
-
-	private static @Nullable Duration retryAfter(@Nullable String seconds) {
-		if (seconds == null) {
-			return null;
-		}
-		try {
-			return Duration.ofSeconds(Long.parseLong(seconds.strip()));
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	@FunctionalInterface
-	private interface SlackCall<T> {
-
-		T on(MethodsClient client) throws IOException, SlackApiException;
-
+		return SlackCalls.call(this.app.client(), method, call);
 	}
 
 }

@@ -15,8 +15,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;
 
+import es.kompanion.bot.file.FilePolicy.Verdict;
+import es.kompanion.bot.slack.ticket.JudgedFiles.Refusal;
 import es.kompanion.bot.slack.ticket.StaffDeskUpdate.DeliveryProblem;
 import es.kompanion.bot.slack.ticket.StaffDeskUpdate.StatusChange;
+import es.kompanion.bot.ticket.AttachmentDirection;
 import es.kompanion.bot.ticket.AuthorType;
 import es.kompanion.bot.user.Department;
 import es.kompanion.bot.ticket.TicketStatus;
@@ -32,8 +35,8 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
  * What staff read in the staff channel, in Spanish: a ticket's root message, the client's
- * messages and the answers written in the admin web in its thread, and the notes about
- * status changes and failed deliveries.
+ * messages and files and the answers written in the admin web in its thread, and the
+ * notes about status changes, failed deliveries and files that could not be fetched.
  */
 final class StaffDeskMessages {
 
@@ -66,10 +69,13 @@ final class StaffDeskMessages {
 	private StaffDeskMessages() {
 	}
 
-	static List<LayoutBlock> root(TicketSummary ticket) {
+	/**
+	 * @param previous the closed ticket this one continues, if any
+	 */
+	static List<LayoutBlock> root(TicketSummary ticket, @Nullable TicketSummary previous) {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(header((h) -> h.text(plainText(ticket.label() + " · " + department(ticket.department()), true))));
-		blocks.add(section((s) -> s.fields(facts(ticket))));
+		blocks.add(section((s) -> s.fields(facts(ticket, previous))));
 		blocks.add(section((s) -> s.blockId("ticket_description")
 			.text(markdownText(DESCRIPTION_TITLE + Mrkdwn.escape(ticket.description(), DESCRIPTION_LIMIT)))));
 		blocks.add(actions((a) -> a.blockId(ACTIONS_BLOCK).elements(buttons(ticket))));
@@ -96,14 +102,57 @@ final class StaffDeskMessages {
 	 * The plain text of the root message, shown in notifications and where blocks are
 	 * not.
 	 */
-	static String rootText(TicketSummary ticket) {
-		return ticket.label() + " · " + department(ticket.department()) + " · " + status(ticket.status()) + " · "
+	static String rootText(TicketSummary ticket, @Nullable TicketSummary previous) {
+		String text = ticket.label() + " · " + department(ticket.department()) + " · " + status(ticket.status()) + " · "
 				+ Mrkdwn.escape(ticket.clientName(), FIELD_LIMIT);
+		return (previous != null) ? text + " · continúa la " + previous.label() : text;
 	}
 
 	static String clientMessage(TicketSummary ticket, String body) {
 		String author = ":bust_in_silhouette: *" + Mrkdwn.escape(ticket.clientName(), FIELD_LIMIT) + "*: ";
 		return author + Mrkdwn.escape(body, MESSAGE_LIMIT - author.length());
+	}
+
+	/**
+	 * What is shown with a file the client sent.
+	 */
+	static String clientFile(TicketSummary ticket) {
+		return ":paperclip: Archivo enviado por *" + Mrkdwn.escape(ticket.clientName(), FIELD_LIMIT) + "*";
+	}
+
+	/**
+	 * A private note to a staff member about the files of their reply that did not go to
+	 * the client.
+	 * @param maxBytes the largest file the firm takes
+	 * @param restSent whether the text or other files of the reply went
+	 */
+	static String filesNotSent(List<Refusal> refused, long maxBytes, boolean restSent) {
+		StringBuilder note = new StringBuilder(":no_entry_sign: No le ha llegado al cliente:");
+		for (Refusal refusal : refused) {
+			String why = (refusal.verdict() == Verdict.TOO_LARGE) ? "pesa más de " + FileSizes.megabytes(maxBytes)
+					: "ese tipo de archivo no está permitido";
+			note.append("\n• «").append(Mrkdwn.escape(refusal.fileName(), FIELD_LIMIT)).append("»: ").append(why);
+		}
+		if (restSent) {
+			note.append("\nEl resto de tu respuesta sí se ha enviado.");
+		}
+		return note.toString();
+	}
+
+	/**
+	 * A file that could not be fetched: from the client, staff never get it; from staff,
+	 * the client never does.
+	 * @param reason what the channel the file came from said
+	 */
+	static String fileFailed(AttachmentDirection direction, String fileName, String reason) {
+		String name = "«" + Mrkdwn.escape(fileName, FIELD_LIMIT) + "»";
+		String why = " (motivo técnico: " + Mrkdwn.escape(reason, FIELD_LIMIT) + ")";
+		if (direction == AttachmentDirection.FROM_CLIENT) {
+			return ":warning: No se ha podido recibir el archivo " + name + " del cliente" + why
+					+ ". Si lo necesitas, pide al cliente que lo envíe de nuevo o que comparta un enlace.";
+		}
+		return ":warning: El archivo " + name + " no le ha llegado al cliente" + why
+				+ ". Envíalo de nuevo o compártelo como enlace.";
 	}
 
 	/**
@@ -198,14 +247,20 @@ final class StaffDeskMessages {
 		};
 	}
 
-	private static List<TextObject> facts(TicketSummary ticket) {
+	private static List<TextObject> facts(TicketSummary ticket, @Nullable TicketSummary previous) {
 		String company = StringUtils.hasText(ticket.company()) ? Mrkdwn.escape(ticket.company(), FIELD_LIMIT) : "—";
 		long opened = ticket.createdAt().getEpochSecond();
 		String date = "<!date^" + opened + "^{date_short_pretty} {time}|" + FALLBACK_DATE.format(ticket.createdAt())
 				+ ">";
-		return List.of(markdownText("*Cliente*\n" + Mrkdwn.escape(ticket.clientName(), FIELD_LIMIT)),
-				markdownText("*Empresa*\n" + company), markdownText("*Estado*\n" + status(ticket.status())),
-				markdownText("*Abierta*\n" + date));
+		List<TextObject> facts = new ArrayList<>(
+				List.of(markdownText("*Cliente*\n" + Mrkdwn.escape(ticket.clientName(), FIELD_LIMIT)),
+						markdownText("*Empresa*\n" + company), markdownText("*Estado*\n" + status(ticket.status())),
+						markdownText("*Abierta*\n" + date)));
+		if (previous != null) {
+			facts.add(markdownText(
+					"*Continúa*\n:leftwards_arrow_with_hook: la consulta " + previous.label() + ", ya cerrada"));
+		}
+		return facts;
 	}
 
 	private static List<BlockElement> buttons(TicketSummary ticket) {

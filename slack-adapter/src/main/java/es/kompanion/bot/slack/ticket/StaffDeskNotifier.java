@@ -5,6 +5,9 @@ import org.springframework.stereotype.Component;
 
 import es.kompanion.bot.delivery.Outbox;
 import es.kompanion.bot.slack.ConditionalOnSlackStaffChannel;
+import es.kompanion.bot.ticket.AttachmentDirection;
+import es.kompanion.bot.ticket.AttachmentFailed;
+import es.kompanion.bot.ticket.AttachmentStored;
 import es.kompanion.bot.ticket.ClientMessageAdded;
 import es.kompanion.bot.ticket.ClientUnreachable;
 import es.kompanion.bot.ticket.StaffReplied;
@@ -15,6 +18,8 @@ import es.kompanion.bot.ticket.TicketStatusChanged;
  * Queues what the staff channel must show about a ticket, inside the transaction of the
  * change, so that an update leaves if and only if the change is stored. Staff replies
  * written in the thread are not echoed; those written in the admin web are posted there.
+ * A client's file goes into the thread once it is stored, after whatever was queued for
+ * the ticket before; a file that could not be fetched, either way, is noted there.
  */
 @Component
 @ConditionalOnSlackStaffChannel
@@ -52,6 +57,18 @@ class StaffDeskNotifier {
 	@EventListener
 	void on(ClientUnreachable event) {
 		enqueue(StaffDeskUpdate.deliveryProblem(event));
+	}
+
+	@EventListener
+	void on(AttachmentStored event) {
+		if (event.direction() == AttachmentDirection.FROM_CLIENT) {
+			enqueue(StaffDeskUpdate.postFile(event.ticketId(), event.attachmentId()));
+		}
+	}
+
+	@EventListener
+	void on(AttachmentFailed event) {
+		enqueue(StaffDeskUpdate.fileFailed(event.ticketId(), event.attachmentId()));
 	}
 
 	private void enqueue(StaffDeskUpdate update) {

@@ -18,36 +18,46 @@ import es.kompanion.bot.ticket.TicketStatusChanged;
  * @param statusChange who moved the ticket where, for {@link Kind#POST_STATUS_NOTE}
  * @param problem the channel and the platform's reason, for
  * {@link Kind#POST_DELIVERY_PROBLEM}
+ * @param attachmentId the file, for {@link Kind#POST_FILE} and
+ * {@link Kind#POST_FILE_FAILED}
  */
 record StaffDeskUpdate(Kind kind, Long ticketId, @Nullable Long messageId, @Nullable StatusChange statusChange,
-		@Nullable DeliveryProblem problem) {
+		@Nullable DeliveryProblem problem, @Nullable Long attachmentId) {
 
 	static final String TOPIC = "SLACK_STAFF";
 
 	static StaffDeskUpdate postRoot(Long ticketId) {
-		return new StaffDeskUpdate(Kind.POST_ROOT, ticketId, null, null, null);
+		return new StaffDeskUpdate(Kind.POST_ROOT, ticketId, null, null, null, null);
 	}
 
 	static StaffDeskUpdate refreshRoot(Long ticketId) {
-		return new StaffDeskUpdate(Kind.REFRESH_ROOT, ticketId, null, null, null);
+		return new StaffDeskUpdate(Kind.REFRESH_ROOT, ticketId, null, null, null, null);
 	}
 
 	static StaffDeskUpdate postInThread(Long ticketId, Long messageId) {
-		return new StaffDeskUpdate(Kind.POST_IN_THREAD, ticketId, messageId, null, null);
+		return new StaffDeskUpdate(Kind.POST_IN_THREAD, ticketId, messageId, null, null, null);
 	}
 
 	static StaffDeskUpdate staffReply(Long ticketId, Long messageId) {
-		return new StaffDeskUpdate(Kind.POST_STAFF_REPLY, ticketId, messageId, null, null);
+		return new StaffDeskUpdate(Kind.POST_STAFF_REPLY, ticketId, messageId, null, null, null);
 	}
 
 	static StaffDeskUpdate statusNote(TicketStatusChanged event) {
 		StatusChange change = new StatusChange(event.from(), event.to(), event.actor().type(), event.actor().ref());
-		return new StaffDeskUpdate(Kind.POST_STATUS_NOTE, event.ticketId(), null, change, null);
+		return new StaffDeskUpdate(Kind.POST_STATUS_NOTE, event.ticketId(), null, change, null, null);
 	}
 
 	static StaffDeskUpdate deliveryProblem(ClientUnreachable event) {
 		return new StaffDeskUpdate(Kind.POST_DELIVERY_PROBLEM, event.ticketId(), null, null,
-				new DeliveryProblem(event.channel(), event.reason()));
+				new DeliveryProblem(event.channel(), event.reason()), null);
+	}
+
+	static StaffDeskUpdate postFile(Long ticketId, Long attachmentId) {
+		return new StaffDeskUpdate(Kind.POST_FILE, ticketId, null, null, null, attachmentId);
+	}
+
+	static StaffDeskUpdate fileFailed(Long ticketId, Long attachmentId) {
+		return new StaffDeskUpdate(Kind.POST_FILE_FAILED, ticketId, null, null, null, attachmentId);
 	}
 
 	/**
@@ -73,7 +83,14 @@ record StaffDeskUpdate(Kind kind, Long ticketId, @Nullable Long messageId, @Null
 		/** Post a short line into the thread saying who changed the status. */
 		POST_STATUS_NOTE,
 		/** Warn in the thread that a message did not reach the client. */
-		POST_DELIVERY_PROBLEM
+		POST_DELIVERY_PROBLEM,
+		/** Upload a stored file from the client into the thread. */
+		POST_FILE,
+		/**
+		 * Warn in the thread that a file could not be fetched: one from the client never
+		 * reaches staff, one from staff never reaches the client.
+		 */
+		POST_FILE_FAILED
 
 	}
 

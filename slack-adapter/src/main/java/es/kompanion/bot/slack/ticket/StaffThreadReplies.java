@@ -1,5 +1,6 @@
 package es.kompanion.bot.slack.ticket;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -18,12 +19,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import es.kompanion.bot.delivery.InboundDeliveries;
+import es.kompanion.bot.file.FilePolicy;
 import es.kompanion.bot.slack.ConditionalOnSlackStaffChannel;
 import es.kompanion.bot.slack.SlackListeners;
 import es.kompanion.bot.slack.SlackProperties;
 import es.kompanion.bot.ticket.Actor;
+import es.kompanion.bot.ticket.IncomingFile;
 import es.kompanion.bot.ticket.TicketSummary;
 import es.kompanion.bot.ticket.Tickets;
+import es.kompanion.bot.user.Channel;
 import es.kompanion.bot.user.Staff;
 import es.kompanion.bot.user.StaffRepository;
 
@@ -33,6 +37,11 @@ import es.kompanion.bot.user.StaffRepository;
  * it; messages by bots, outside the staff channel or outside a ticket's thread are left
  * alone. A reply by someone who is not active staff registered with their Slack user
  * never reaches the client: its author is told so privately, once.
+ *
+ * <p>
+ * Files shared with a reply go to the client if the firm's file policy takes them; they
+ * are fetched from Slack afterwards, through the outbox. The author is told privately,
+ * once, which files did not go and why.
  */
 @Component
 @ConditionalOnSlackStaffChannel
@@ -45,9 +54,6 @@ class StaffThreadReplies implements SlackListeners {
 	private static final String NOT_RECORDED = ":warning: No he podido guardar tu respuesta y el cliente no la ha "
 			+ "recibido. Vuelve a enviarla en un momento.";
 
-	private static final String FILES_NOT_SENT = ":paperclip: Los archivos no le llegan al cliente: de momento solo "
-			+ "se envía el texto.";
-
 	static final String NOT_STAFF = ":no_entry: No se ha enviado al cliente: no estás registrado como equipo.";
 
 	private final Tickets tickets;
@@ -58,14 +64,17 @@ class StaffThreadReplies implements SlackListeners {
 
 	private final StaffRepository staff;
 
+	private final FilePolicy policy;
+
 	private final String staffChannel;
 
 	StaffThreadReplies(Tickets tickets, InboundDeliveries deliveries, TransactionTemplate transactions,
-			StaffRepository staff, SlackProperties properties) {
+			StaffRepository staff, FilePolicy policy, SlackProperties properties) {
 		this.tickets = tickets;
 		this.deliveries = deliveries;
 		this.transactions = transactions;
 		this.staff = staff;
+		this.policy = policy;
 		this.staffChannel = properties.staffChannel();
 	}
 
@@ -97,9 +106,12 @@ class StaffThreadReplies implements SlackListeners {
 				}
 				return ctx.ack();
 			}
-			// Limitation: files staff share in a thread never reach the client.
-			if (record(reply, ticket.get()) && reply.hasFiles()) {
-				background.execute(() -> tellAuthor(reply, ctx, FILES_NOT_SENT));
+			JudgedFiles files = JudgedFiles.judge(reply.files(), this.policy);
+			Recorded recorded = record(reply, ticket.get(), files.accepted());
+			if (recorded != Recorded.SEEN_BEFORE && !files.refused().isEmpty()) {
+				String note = StaffDeskMessages.filesNotSent(files.refused(), this.policy.maxBytes(),
+						recorded == Recorded.SENT);
+				background.execute(() -> tellAuthor(reply, ctx, note));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -122,26 +134,25 @@ class StaffThreadReplies implements SlackListeners {
 		return Boolean.TRUE.equals(first);
 	}
 
-	/**
-	 * @return {@code false} if the event or its message was recorded before
-	 */
-	private boolean record(ThreadReply reply, TicketSummary ticket) {
+	private Recorded record(ThreadReply reply, TicketSummary ticket, List<IncomingFile> files) {
 		String text = Mrkdwn.toPlainText(reply.text()).strip();
+		boolean sends = !text.isEmpty() || !files.isEmpty();
 		Boolean first = this.transactions.execute((status) -> {
 			if (!this.deliveries.claim(SOURCE, reply.eventId()) || !this.deliveries.claim(SOURCE, reply.messageKey())) {
 				return false;
 			}
-			if (!text.isEmpty()) {
-				this.tickets.addStaffReply(ticket.id(), Actor.staff("slack:" + reply.user()), text, reply.ts());
+			if (sends) {
+				this.tickets.addStaffReply(ticket.id(), Actor.staff("slack:" + reply.user()), text, reply.ts(), files,
+						Channel.SLACK);
 			}
 			return true;
 		});
 		if (!Boolean.TRUE.equals(first)) {
 			log.debug("Slack event {} or its message was recorded before", reply.eventId());
-			return false;
+			return Recorded.SEEN_BEFORE;
 		}
-		log.debug("Slack event {} recorded on ticket {}", reply.eventId(), ticket.number());
-		return true;
+		log.debug("Slack event {} recorded on ticket {} with {} files", reply.eventId(), ticket.number(), files.size());
+		return sends ? Recorded.SENT : Recorded.NOTHING_TO_SEND;
 	}
 
 	private void tellAuthor(ThreadReply reply, EventContext ctx, String text) {
@@ -156,6 +167,17 @@ class StaffThreadReplies implements SlackListeners {
 		catch (Exception ex) {
 			log.warn("Note on Slack event {} not shown ({})", reply.eventId(), ex.getClass().getSimpleName());
 		}
+	}
+
+	private enum Recorded {
+
+		/** The text or files were recorded and go to the client. */
+		SENT,
+		/** Nothing of the message can go to the client. */
+		NOTHING_TO_SEND,
+		/** The event or its message was recorded before. */
+		SEEN_BEFORE
+
 	}
 
 }

@@ -3,7 +3,6 @@ package es.kompanion.bot.slack.ticket;
 import java.util.List;
 
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
-import com.slack.api.model.File;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
@@ -16,15 +15,15 @@ import org.jspecify.annotations.Nullable;
  * @param eventId Slack's id of the delivery, the same on every retry
  * @param botId set when an app or bot wrote it
  * @param threadTs the root of the thread it was posted in, if any
- * @param hasFiles whether files came with it
+ * @param files the files that came with it
  */
 record ThreadReply(String eventId, @Nullable String channel, @Nullable String user, @Nullable String botId, String text,
-		@Nullable String ts, @Nullable String threadTs, boolean hasFiles) {
+		@Nullable String ts, @Nullable String threadTs, List<SharedFile> files) {
 
 	static ThreadReply of(EventsApiPayload<MessageEvent> payload) {
 		MessageEvent event = payload.getEvent();
 		return new ThreadReply(eventId(payload, event.getTs()), event.getChannel(), event.getUser(), event.getBotId(),
-				textOf(event.getText()), event.getTs(), event.getThreadTs(), hasFiles(event.getFiles()));
+				textOf(event.getText()), event.getTs(), event.getThreadTs(), SharedFile.allOf(event.getFiles()));
 	}
 
 	/**
@@ -33,13 +32,13 @@ record ThreadReply(String eventId, @Nullable String channel, @Nullable String us
 	static ThreadReply ofBroadcast(EventsApiPayload<MessageThreadBroadcastEvent> payload) {
 		MessageThreadBroadcastEvent event = payload.getEvent();
 		return new ThreadReply(eventId(payload, event.getTs()), event.getChannel(), event.getUser(), null,
-				textOf(event.getText()), event.getTs(), event.getThreadTs(), false);
+				textOf(event.getText()), event.getTs(), event.getThreadTs(), List.of());
 	}
 
 	static ThreadReply ofFileShare(EventsApiPayload<MessageFileShareEvent> payload) {
 		MessageFileShareEvent event = payload.getEvent();
 		return new ThreadReply(eventId(payload, event.getTs()), event.getChannel(), event.getUser(), null,
-				textOf(event.getText()), event.getTs(), event.getThreadTs(), hasFiles(event.getFiles()));
+				textOf(event.getText()), event.getTs(), event.getThreadTs(), SharedFile.allOf(event.getFiles()));
 	}
 
 	boolean isReplyIn(String channel) {
@@ -64,10 +63,6 @@ record ThreadReply(String eventId, @Nullable String channel, @Nullable String us
 
 	private static String textOf(@Nullable String text) {
 		return (text != null) ? text : "";
-	}
-
-	private static boolean hasFiles(@Nullable List<File> files) {
-		return files != null && !files.isEmpty();
 	}
 
 }

@@ -23,8 +23,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import es.kompanion.bot.delivery.DeliveryException;
+import es.kompanion.bot.file.FileStore;
 import es.kompanion.bot.slack.SlackProperties;
 import es.kompanion.bot.ticket.Actor;
+import es.kompanion.bot.ticket.Attachments;
 import es.kompanion.bot.ticket.ClientUnreachable;
 import es.kompanion.bot.ticket.TicketMessage;
 import es.kompanion.bot.ticket.TicketNotFoundException;
@@ -82,7 +84,9 @@ class StaffDeskHandlerTests {
 			.signingSecret(properties.signingSecret())
 			.slack(Slack.getInstance(config))
 			.build());
-		this.handler = new StaffDeskHandler(this.tickets, app, properties);
+		FileStore files = mock(FileStore.class);
+		this.handler = new StaffDeskHandler(this.tickets, mock(Attachments.class), app,
+				new ThreadFileUploads(app, files, properties), properties);
 	}
 
 	@AfterEach
@@ -107,6 +111,33 @@ class StaffDeskHandlerTests {
 			.contains("Necesito el modelo 303 &lt;urgente&gt; &amp; ya");
 		assertThat(actionIds(blocks)).containsExactly("ticket_pending", "ticket_close");
 		then(this.tickets).should().attachStaffThread(7L, "1712345678.000100");
+	}
+
+	@Test
+	void saysInTheRootOfAFollowUpWhichTicketItContinues() throws Exception {
+		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticket(TicketStatus.OPEN, null));
+		given(this.tickets.previousOf(7L))
+			.willReturn(Optional.of(TicketFixtures.numbered(5L, 1017, TicketStatus.CLOSED)));
+		this.slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(POSTED)));
+
+		this.handler.deliver(StaffDeskUpdate.postRoot(7L));
+
+		LoggedRequest request = onlyRequestTo("chat.postMessage");
+		assertThat(request.formParameter("text").firstValue()).startsWith("#1042").endsWith("continúa la #1017");
+		JsonNode blocks = this.json.readTree(request.formParameter("blocks").firstValue());
+		assertThat(blocks.get(1).get("fields").toString()).contains("la consulta #1017, ya cerrada");
+	}
+
+	@Test
+	void saysNothingOfAnEarlierTicketInTheRootOfANewOne() throws Exception {
+		given(this.tickets.summary(7L)).willReturn(TicketFixtures.ticket(TicketStatus.OPEN, null));
+		this.slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(POSTED)));
+
+		this.handler.deliver(StaffDeskUpdate.postRoot(7L));
+
+		LoggedRequest request = onlyRequestTo("chat.postMessage");
+		assertThat(request.formParameter("text").firstValue()).doesNotContain("continúa");
+		assertThat(request.formParameter("blocks").firstValue()).doesNotContain("Continúa");
 	}
 
 	@Test

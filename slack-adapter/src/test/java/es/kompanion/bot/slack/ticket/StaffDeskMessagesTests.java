@@ -11,8 +11,11 @@ import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.ButtonElement;
 import org.junit.jupiter.api.Test;
 
+import es.kompanion.bot.file.FilePolicy.Verdict;
+import es.kompanion.bot.slack.ticket.JudgedFiles.Refusal;
 import es.kompanion.bot.slack.ticket.StaffDeskUpdate.DeliveryProblem;
 import es.kompanion.bot.slack.ticket.StaffDeskUpdate.StatusChange;
+import es.kompanion.bot.ticket.AttachmentDirection;
 import es.kompanion.bot.ticket.AuthorType;
 import es.kompanion.bot.user.Department;
 import es.kompanion.bot.ticket.TicketStatus;
@@ -25,7 +28,7 @@ class StaffDeskMessagesTests {
 
 	@Test
 	void showsNumberDepartmentClientAndStatusOfAnOpenTicket() {
-		List<LayoutBlock> blocks = StaffDeskMessages.root(TicketFixtures.ticket(TicketStatus.OPEN, null));
+		List<LayoutBlock> blocks = StaffDeskMessages.root(TicketFixtures.ticket(TicketStatus.OPEN, null), null);
 
 		assertThat(((HeaderBlock) blocks.get(0)).getText().getText()).isEqualTo("#1042 · Contabilidad / Fiscal");
 		assertThat(((SectionBlock) blocks.get(1)).getFields()).extracting(StaffDeskMessagesTests::textOf)
@@ -34,6 +37,44 @@ class StaffDeskMessagesTests {
 			.anySatisfy((field) -> assertThat(field).contains("🟢 Abierto"));
 		assertThat(((SectionBlock) blocks.get(2)).getText().getText())
 			.contains("Necesito el modelo 303 &lt;urgente&gt; &amp; ya");
+	}
+
+	@Test
+	void saysWhichClosedTicketAFollowUpContinues() {
+		TicketSummary previous = TicketFixtures.numbered(5L, 1017, TicketStatus.CLOSED);
+		TicketSummary followUp = TicketFixtures.numbered(8L, 1043, TicketStatus.OPEN);
+
+		List<LayoutBlock> blocks = StaffDeskMessages.root(followUp, previous);
+
+		assertThat(((SectionBlock) blocks.get(1)).getFields()).extracting(StaffDeskMessagesTests::textOf)
+			.anySatisfy((field) -> assertThat(field).contains("Continúa").contains("la consulta #1017, ya cerrada"));
+		assertThat(StaffDeskMessages.rootText(followUp, previous)).startsWith("#1043").endsWith("continúa la #1017");
+		assertThat(StaffDeskMessages.rootText(followUp, null)).doesNotContain("continúa");
+	}
+
+	@Test
+	void tellsStaffPrivatelyWhichFilesDidNotGoAndWhy() {
+		List<Refusal> refused = List.of(new Refusal("setup<1>.exe", Verdict.TYPE_REFUSED),
+				new Refusal("video.mp4", Verdict.TOO_LARGE));
+
+		assertThat(StaffDeskMessages.filesNotSent(refused, 20 * 1024 * 1024, true))
+			.isEqualTo(":no_entry_sign: No le ha llegado al cliente:\n"
+					+ "• «setup&lt;1&gt;.exe»: ese tipo de archivo no está permitido\n"
+					+ "• «video.mp4»: pesa más de 20 MB\n" + "El resto de tu respuesta sí se ha enviado.");
+		assertThat(StaffDeskMessages.filesNotSent(refused.subList(1, 2), 20 * 1024 * 1024, false))
+			.isEqualTo(":no_entry_sign: No le ha llegado al cliente:\n• «video.mp4»: pesa más de 20 MB");
+	}
+
+	@Test
+	void namesAFileThatCouldNotBeFetchedAndWhatToDo() {
+		assertThat(StaffDeskMessages.fileFailed(AttachmentDirection.FROM_CLIENT, "nómina <marzo>.pdf", "too large"))
+			.isEqualTo(":warning: No se ha podido recibir el archivo «nómina &lt;marzo&gt;.pdf» del cliente (motivo "
+					+ "técnico: too large). Si lo necesitas, pide al cliente que lo envíe de nuevo o que comparta "
+					+ "un enlace.");
+		assertThat(StaffDeskMessages.fileFailed(AttachmentDirection.FROM_STAFF, "modelo.pdf",
+				"file download " + "answered HTTP 404"))
+			.isEqualTo(":warning: El archivo «modelo.pdf» no le ha llegado al cliente (motivo técnico: file download "
+					+ "answered HTTP 404). Envíalo de nuevo o compártelo como enlace.");
 	}
 
 	@Test
@@ -60,7 +101,7 @@ class StaffDeskMessagesTests {
 				"<>".repeat(2000), Channel.SLACK, null, TicketFixtures.ticket(TicketStatus.OPEN, null).createdAt(),
 				TicketFixtures.ticket(TicketStatus.OPEN, null).updatedAt());
 
-		String description = ((SectionBlock) StaffDeskMessages.root(ticket).get(2)).getText().getText();
+		String description = ((SectionBlock) StaffDeskMessages.root(ticket, null).get(2)).getText().getText();
 
 		assertThat(description).hasSizeLessThanOrEqualTo(3000).endsWith("&gt;…");
 	}
@@ -159,7 +200,7 @@ class StaffDeskMessagesTests {
 	}
 
 	private static List<ButtonElement> buttons(TicketSummary ticket) {
-		ActionsBlock actions = StaffDeskMessages.root(ticket)
+		ActionsBlock actions = StaffDeskMessages.root(ticket, null)
 			.stream()
 			.filter(ActionsBlock.class::isInstance)
 			.map(ActionsBlock.class::cast)

@@ -6,6 +6,9 @@ import org.mockito.InOrder;
 import es.kompanion.bot.delivery.Outbox;
 import es.kompanion.bot.slack.ticket.StaffDeskUpdate.StatusChange;
 import es.kompanion.bot.ticket.Actor;
+import es.kompanion.bot.ticket.AttachmentDirection;
+import es.kompanion.bot.ticket.AttachmentFailed;
+import es.kompanion.bot.ticket.AttachmentStored;
 import es.kompanion.bot.ticket.AuthorType;
 import es.kompanion.bot.ticket.ClientMessageAdded;
 import es.kompanion.bot.ticket.StaffReplied;
@@ -37,7 +40,7 @@ class StaffDeskNotifierTests {
 
 		then(this.outbox).should()
 			.enqueue("SLACK_STAFF", "slack-ticket:7",
-					new StaffDeskUpdate(StaffDeskUpdate.Kind.POST_IN_THREAD, 7L, 11L, null, null));
+					new StaffDeskUpdate(StaffDeskUpdate.Kind.POST_IN_THREAD, 7L, 11L, null, null, null));
 	}
 
 	@Test
@@ -50,7 +53,7 @@ class StaffDeskNotifierTests {
 		order.verify(this.outbox)
 			.enqueue("SLACK_STAFF", "slack-ticket:7", new StaffDeskUpdate(StaffDeskUpdate.Kind.POST_STATUS_NOTE, 7L,
 					null, new StatusChange(TicketStatus.OPEN, TicketStatus.CLOSED, AuthorType.STAFF, "slack:U024BE7LH"),
-					null));
+					null, null));
 		order.verifyNoMoreInteractions();
 	}
 
@@ -60,7 +63,38 @@ class StaffDeskNotifierTests {
 
 		then(this.outbox).should()
 			.enqueue("SLACK_STAFF", "slack-ticket:7",
-					new StaffDeskUpdate(StaffDeskUpdate.Kind.POST_STAFF_REPLY, 7L, 12L, null, null));
+					new StaffDeskUpdate(StaffDeskUpdate.Kind.POST_STAFF_REPLY, 7L, 12L, null, null, null));
+	}
+
+	@Test
+	void uploadsAClientFileIntoTheThreadOnceStoredAfterWhatWasQueuedBefore() {
+		this.notifier.on(new TicketOpened(7L, 1042, 3L));
+		this.notifier.on(new AttachmentStored(31L, 7L, AttachmentDirection.FROM_CLIENT));
+
+		InOrder order = inOrder(this.outbox);
+		order.verify(this.outbox).enqueue("SLACK_STAFF", "slack-ticket:7", StaffDeskUpdate.postRoot(7L));
+		order.verify(this.outbox)
+			.enqueue("SLACK_STAFF", "slack-ticket:7",
+					new StaffDeskUpdate(StaffDeskUpdate.Kind.POST_FILE, 7L, null, null, null, 31L));
+		order.verifyNoMoreInteractions();
+	}
+
+	@Test
+	void doesNotUploadAStaffFileBackIntoTheThread() {
+		this.notifier.on(new AttachmentStored(32L, 7L, AttachmentDirection.FROM_STAFF));
+
+		verifyNoInteractions(this.outbox);
+	}
+
+	@Test
+	void notesAFileThatCouldNotBeFetchedEitherWay() {
+		this.notifier.on(new AttachmentFailed(31L, 7L, AttachmentDirection.FROM_CLIENT, "nomina.pdf", "too big"));
+		this.notifier.on(new AttachmentFailed(32L, 7L, AttachmentDirection.FROM_STAFF, "modelo.pdf", "gone"));
+
+		InOrder order = inOrder(this.outbox);
+		order.verify(this.outbox).enqueue("SLACK_STAFF", "slack-ticket:7", StaffDeskUpdate.fileFailed(7L, 31L));
+		order.verify(this.outbox).enqueue("SLACK_STAFF", "slack-ticket:7", StaffDeskUpdate.fileFailed(7L, 32L));
+		order.verifyNoMoreInteractions();
 	}
 
 	@Test

@@ -19,15 +19,26 @@ class StaffDeskUpdateTests {
 				TicketStatus.CLOSED, Actor.staff("slack:U024BE7LH")));
 		StaffDeskUpdate message = StaffDeskUpdate.postInThread(7L, 11L);
 		StaffDeskUpdate webReply = StaffDeskUpdate.staffReply(7L, 12L);
+		StaffDeskUpdate file = StaffDeskUpdate.postFile(7L, 31L);
 
 		StaffDeskUpdate noteRead = this.json.readValue(this.json.writeValueAsString(note), StaffDeskUpdate.class);
 		StaffDeskUpdate messageRead = this.json.readValue(this.json.writeValueAsString(message), StaffDeskUpdate.class);
 		StaffDeskUpdate webReplyRead = this.json.readValue(this.json.writeValueAsString(webReply),
 				StaffDeskUpdate.class);
+		StaffDeskUpdate fileRead = this.json.readValue(this.json.writeValueAsString(file), StaffDeskUpdate.class);
 
 		assertThat(noteRead).isEqualTo(note);
 		assertThat(messageRead).isEqualTo(message);
 		assertThat(webReplyRead).isEqualTo(webReply);
+		assertThat(fileRead).isEqualTo(file);
+	}
+
+	@Test
+	void readsAnUpdateQueuedBeforeFilesExisted() {
+		String queued = "{\"kind\":\"POST_IN_THREAD\",\"ticketId\":7,\"messageId\":11,\"statusChange\":null,"
+				+ "\"problem\":null}";
+
+		assertThat(this.json.readValue(queued, StaffDeskUpdate.class)).isEqualTo(StaffDeskUpdate.postInThread(7L, 11L));
 	}
 
 	@Test

@@ -24,6 +24,15 @@ final class TicketFixtures {
 		return ticket(TicketStatus.OPEN, description, thread);
 	}
 
+	/**
+	 * Another ticket of the same client, without a staff thread.
+	 */
+	static TicketSummary numbered(Long id, long number, TicketStatus status) {
+		Instant created = Instant.parse("2026-12-01T09:30:00Z");
+		return new TicketSummary(id, number, 3L, "Ana <García> & Co", "Talleres Ana S.L.", Department.ACCOUNTING_TAX,
+				status, "Otra vez el modelo 303", Channel.TELEGRAM, null, created, created);
+	}
+
 	private static TicketSummary ticket(TicketStatus status, String description, @Nullable String thread) {
 		Instant created = Instant.parse("2026-12-01T09:30:00Z");
 		return new TicketSummary(7L, 1042, 3L, "Ana <García> & Co", "Talleres Ana S.L.", Department.ACCOUNTING_TAX,
