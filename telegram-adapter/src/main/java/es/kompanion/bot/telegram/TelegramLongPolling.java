@@ -40,8 +40,9 @@ class TelegramLongPolling extends TelegramStartup {
 
 	private @Nullable TelegramBotsLongPollingApplication application;
 
-	TelegramLongPolling(TelegramProperties properties, TelegramClient telegram, TelegramUpdateHandler handler) {
-		super("Telegram long polling");
+	TelegramLongPolling(TelegramProperties properties, TelegramClient telegram, TelegramUpdateHandler handler,
+			TelegramCommands commands) {
+		super("Telegram long polling", commands);
 		this.token = properties.token();
 		this.url = properties.telegramUrl();
 		this.telegram = telegram;

@@ -16,7 +16,7 @@ import org.springframework.context.SmartLifecycle;
  * Connects to Telegram when the application starts, and keeps trying in the background
  * while Telegram cannot be reached, so that a network outage at boot does not stop the
  * whole application. A refusal (a wrong token, a bad webhook address) fails the start
- * instead: trying again would not help.
+ * instead: trying again would not help. Once connected, it sets the command menu.
  */
 abstract class TelegramStartup implements SmartLifecycle {
 
@@ -28,6 +28,8 @@ abstract class TelegramStartup implements SmartLifecycle {
 
 	private final String name;
 
+	private final TelegramCommands commands;
+
 	private final Object lock = new Object();
 
 	private volatile boolean running;
@@ -36,9 +38,11 @@ abstract class TelegramStartup implements SmartLifecycle {
 
 	/**
 	 * @param name what connects, for the logs, such as "Telegram long polling"
+	 * @param commands the command menu to set once connected
 	 */
-	TelegramStartup(String name) {
+	TelegramStartup(String name, TelegramCommands commands) {
 		this.name = name;
+		this.commands = commands;
 	}
 
 	/**
@@ -66,7 +70,9 @@ abstract class TelegramStartup implements SmartLifecycle {
 							ex);
 				}
 				retryLater(ex, FIRST_RETRY);
+				return;
 			}
+			this.commands.publish();
 		}
 	}
 
@@ -103,7 +109,9 @@ abstract class TelegramStartup implements SmartLifecycle {
 				}
 				Duration doubled = lastWait.multipliedBy(2);
 				retryLater(ex, (doubled.compareTo(LAST_RETRY) > 0) ? LAST_RETRY : doubled);
+				return;
 			}
+			this.commands.publish();
 		}
 	}
 

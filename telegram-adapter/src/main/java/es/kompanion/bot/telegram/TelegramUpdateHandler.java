@@ -1,6 +1,5 @@
 package es.kompanion.bot.telegram;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,12 +10,10 @@ import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
-import org.telegram.telegrambots.meta.api.objects.Document;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -24,7 +21,6 @@ import org.springframework.stereotype.Component;
 
 import es.kompanion.bot.conversation.ConversationEngine;
 import es.kompanion.bot.conversation.Inbound;
-import es.kompanion.bot.conversation.InboundFile;
 import es.kompanion.bot.telegram.config.ConditionalOnTelegram;
 import es.kompanion.bot.telegram.config.TelegramProperties;
 import es.kompanion.bot.user.ChatAccount;
@@ -32,22 +28,20 @@ import es.kompanion.bot.user.Channel;
 
 /**
  * Takes one Telegram update, whether it came by long polling or by webhook, to the
- * conversation engine. Only private chats with people count; anything else is dropped.
- * Never throws: a failure is logged once and the client gets a neutral reply.
+ * conversation engine. Only private chats with people reach it; in a group the bot at
+ * most points to a private chat, and anything else is dropped. Never throws: a failure is
+ * logged once and the client gets a neutral reply.
  */
 @Component
 @ConditionalOnTelegram
 class TelegramUpdateHandler {
 
 	/**
-	 * The update kinds the bot asks Telegram for. Edited messages are left out until the
-	 * conversation can take an edit; any that still come are ignored.
+	 * The update kinds the bot asks Telegram for.
 	 */
-	static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
+	static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query");
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramUpdateHandler.class);
-
-	private static final String PHOTO_TYPE = "image/jpeg";
 
 	private static final String FAILURE_ES = "Ha habido un problema al procesar tu mensaje. "
 			+ "Inténtalo de nuevo en un momento.";
@@ -58,11 +52,15 @@ class TelegramUpdateHandler {
 
 	private final TelegramClient telegram;
 
+	private final TelegramGroupChats groups;
+
 	private final String botId;
 
-	TelegramUpdateHandler(ConversationEngine engine, TelegramClient telegram, TelegramProperties properties) {
+	TelegramUpdateHandler(ConversationEngine engine, TelegramClient telegram, TelegramProperties properties,
+			TelegramGroupChats groups) {
 		this.engine = engine;
 		this.telegram = telegram;
+		this.groups = groups;
 		this.botId = properties.botId();
 	}
 
@@ -80,12 +78,14 @@ class TelegramUpdateHandler {
 		if (update.hasMessage()) {
 			onMessage(deliveryId, update.getMessage());
 		}
+		else if (update.hasEditedMessage()) {
+			onEdit(deliveryId, update.getEditedMessage());
+		}
 		else if (update.hasCallbackQuery()) {
 			onCallback(deliveryId, update.getCallbackQuery());
 		}
 		else {
-			log.debug("Telegram update {} ignored: {}", deliveryId,
-					update.hasEditedMessage() ? "edited message" : "unsupported kind");
+			log.debug("Telegram update {} ignored: unsupported kind", deliveryId);
 		}
 	}
 
@@ -95,14 +95,53 @@ class TelegramUpdateHandler {
 			log.debug("Telegram update {} ignored: not from a person", deliveryId);
 			return;
 		}
+		if (message.isGroupMessage() || message.isSuperGroupMessage()) {
+			onGroupMessage(deliveryId, message, from);
+			return;
+		}
 		if (!message.isUserMessage()) {
 			log.debug("Telegram update {} ignored: {} chat", deliveryId, message.getChat().getType());
 			return;
 		}
 
 		ChatAccount account = account(from, message.getChatId());
-		String text = (message.getText() != null) ? message.getText() : message.getCaption();
-		converse(new Inbound(account, deliveryId, from.getLanguageCode(), text, null, files(message)), from);
+		converse(new Inbound(account, deliveryId, from.getLanguageCode(), text(message), null,
+				TelegramMessageFiles.of(message), String.valueOf(message.getMessageId()), replyToRef(message),
+				message.getMediaGroupId()), from);
+	}
+
+	/**
+	 * Groups never reach the engine; a message meant for the bot gets a pointer to a
+	 * private chat.
+	 */
+	private void onGroupMessage(String deliveryId, Message message, User from) {
+		// Limitation: a group update that Telegram delivers twice gets the note twice.
+		SendMessage note = this.groups.noteFor(message, from.getLanguageCode());
+		if (note == null) {
+			log.debug("Telegram update {} ignored: {} chat", deliveryId, message.getChat().getType());
+			return;
+		}
+		sendQuietly(deliveryId, note, "private-chat note");
+	}
+
+	/**
+	 * A client corrected a message: the engine makes the ticket follow. Nothing is sent
+	 * back, and an edit that leaves no text changes nothing.
+	 */
+	private void onEdit(String deliveryId, Message message) {
+		User from = message.getFrom();
+		String text = text(message);
+		if (from == null || Boolean.TRUE.equals(from.getIsBot()) || !message.isUserMessage() || text == null) {
+			log.debug("Telegram update {} ignored: edit outside a private chat or without text", deliveryId);
+			return;
+		}
+		try {
+			this.engine.edit(account(from, message.getChatId()), deliveryId, String.valueOf(message.getMessageId()),
+					text);
+		}
+		catch (RuntimeException ex) {
+			log.error("Telegram update {}: edit could not be applied", deliveryId, ex);
+		}
 	}
 
 	private void onCallback(String deliveryId, CallbackQuery query) {
@@ -134,7 +173,7 @@ class TelegramUpdateHandler {
 	}
 
 	private void apologize(Inbound inbound, @Nullable String languageCode) {
-		boolean english = languageCode != null && languageCode.toLowerCase(Locale.ROOT).startsWith("en");
+		boolean english = TelegramTexts.locale(languageCode).equals(Locale.ENGLISH);
 		SendMessage notice = SendMessage.builder()
 			.chatId(inbound.account().chatId())
 			.text(english ? FAILURE_EN : FAILURE_ES)
@@ -174,23 +213,21 @@ class TelegramUpdateHandler {
 		return new ChatAccount(Channel.TELEGRAM, String.valueOf(from.getId()), String.valueOf(chatId), name);
 	}
 
-	private static List<InboundFile> files(Message message) {
-		List<InboundFile> files = new ArrayList<>();
-		List<PhotoSize> sizes = message.getPhoto();
-		if (sizes != null && !sizes.isEmpty()) {
-			PhotoSize largest = sizes.get(sizes.size() - 1);
-			files.add(new InboundFile(largest.getFileId(), null, PHOTO_TYPE, size(largest.getFileSize())));
-		}
-		Document document = message.getDocument();
-		if (document != null) {
-			files.add(new InboundFile(document.getFileId(), document.getFileName(), document.getMimeType(),
-					size(document.getFileSize())));
-		}
-		return files;
+	private static @Nullable String text(Message message) {
+		return (message.getText() != null) ? message.getText() : message.getCaption();
 	}
 
-	private static long size(@Nullable Number size) {
-		return (size != null) ? size.longValue() : -1;
+	/**
+	 * The bot message a client answered with Telegram's reply feature; a reply to
+	 * anything else is no reply to the bot.
+	 */
+	private @Nullable String replyToRef(Message message) {
+		Message quoted = message.getReplyToMessage();
+		if (quoted == null || quoted.getFrom() == null || quoted.getMessageId() == null
+				|| !this.botId.equals(String.valueOf(quoted.getFrom().getId()))) {
+			return null;
+		}
+		return String.valueOf(quoted.getMessageId());
 	}
 
 }

@@ -26,8 +26,8 @@ class TelegramWebhookRegistration extends TelegramStartup {
 
 	private final TelegramClient telegram;
 
-	TelegramWebhookRegistration(TelegramProperties properties, TelegramClient telegram) {
-		super("Telegram webhook registration");
+	TelegramWebhookRegistration(TelegramProperties properties, TelegramClient telegram, TelegramCommands commands) {
+		super("Telegram webhook registration", commands);
 		this.properties = properties;
 		this.telegram = telegram;
 	}

@@ -3,6 +3,7 @@ package es.kompanion.bot.telegram;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterEach;
@@ -14,17 +15,25 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
 import es.kompanion.bot.conversation.ConversationEngine;
 import es.kompanion.bot.conversation.Inbound;
+import es.kompanion.bot.conversation.SentMessages;
+import es.kompanion.bot.delivery.Outbox;
 import es.kompanion.bot.delivery.OutboxHandler;
+import es.kompanion.bot.file.FilePolicy;
+import es.kompanion.bot.file.FileStore;
+import es.kompanion.bot.ticket.Attachments;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -32,6 +41,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
@@ -50,6 +60,8 @@ class TelegramChannelIntegrationTests {
 			 "chat":{"id":1111111,"first_name":"Ana","type":"private"},
 			 "date":1733300000,"text":"Hola"}}]}""";
 
+	private static final String NO_UPDATES = "{\"ok\":true,\"result\":[]}";
+
 	private final ConversationEngine engine = mock(ConversationEngine.class);
 
 	private WireMockServer telegram;
@@ -62,6 +74,12 @@ class TelegramChannelIntegrationTests {
 		this.telegram.start();
 		this.contexts = new ApplicationContextRunner().withUserConfiguration(Adapter.class)
 			.withBean(ConversationEngine.class, () -> this.engine)
+			.withBean("messageSource", MessageSource.class, CoreMessages::source)
+			.withBean(FileStore.class, () -> mock(FileStore.class))
+			.withBean(FilePolicy.class, () -> new FilePolicy(20_000_000))
+			.withBean(Attachments.class, () -> mock(Attachments.class))
+			.withBean(Outbox.class, () -> mock(Outbox.class))
+			.withBean(SentMessages.class, () -> mock(SentMessages.class))
 			.withPropertyValues("kompanion.telegram.api-url=http://127.0.0.1:" + this.telegram.port());
 	}
 
@@ -92,9 +110,9 @@ class TelegramChannelIntegrationTests {
 		this.contexts.withPropertyValues("kompanion.telegram.token=" + TOKEN).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).hasSingleBean(TelegramClient.class)
-				.hasSingleBean(OutboxHandler.class)
 				.hasSingleBean(TelegramLongPolling.class)
 				.doesNotHaveBean(TelegramWebhookController.class);
+			assertThat(topics(context)).containsExactlyInAnyOrder("TELEGRAM", "TELEGRAM_FILE");
 
 			then(this.engine).should(timeout(5000))
 				.handle(argThat((Inbound inbound) -> "123456:852201".equals(inbound.deliveryId())));
@@ -111,11 +129,40 @@ class TelegramChannelIntegrationTests {
 
 		this.contexts.withPropertyValues("kompanion.telegram.token=" + TOKEN)
 			.run((context) -> await().atMost(Duration.ofSeconds(5))
-				.untilAsserted(() -> this.telegram.verify(postRequestedFor(urlPathMatching("(?i)/bot.*/getupdates"))
-					.withRequestBody(containing("\"allowed_updates\":[\"message\",\"callback_query\"]")))));
+				.untilAsserted(() -> this.telegram
+					.verify(postRequestedFor(urlPathMatching("(?i)/bot.*/getupdates")).withRequestBody(
+							containing("\"allowed_updates\":[\"message\",\"edited_message\",\"callback_query\"]")))));
+	}
 
-		this.telegram.verify(0, postRequestedFor(urlPathMatching("(?i)/bot.*/getupdates"))
-			.withRequestBody(containing("edited_message")));
+	@Test
+	void setsTheCommandMenuOnceConnected() {
+		this.telegram.stubFor(post(urlPathMatching("(?i)/bot.*/deletewebhook")).willReturn(okJson(OK_TRUE)));
+		this.telegram.stubFor(post(urlPathMatching("(?i)/bot.*/getupdates")).willReturn(okJson(NO_UPDATES)));
+		this.telegram.stubFor(post(urlPathMatching("(?i)/bot.*/setmycommands")).willReturn(okJson(OK_TRUE)));
+
+		this.contexts.withPropertyValues("kompanion.telegram.token=" + TOKEN)
+			.run((context) -> assertThat(context).hasNotFailed());
+
+		this.telegram.verify(3, postRequestedFor(urlPathMatching("(?i)/bot.*/setmycommands")));
+		this.telegram.verify(postRequestedFor(urlPathMatching("(?i)/bot.*/setmycommands"))
+			.withRequestBody(matchingJsonPath("$.language_code", equalTo("en")))
+			.withRequestBody(matchingJsonPath("$.commands[0].command", equalTo("start"))));
+	}
+
+	@Test
+	void startsEvenWhenTheCommandMenuCannotBeSet(CapturedOutput output) {
+		this.telegram.stubFor(post(urlPathMatching("(?i)/bot.*/deletewebhook")).willReturn(okJson(OK_TRUE)));
+		this.telegram.stubFor(post(urlPathMatching("(?i)/bot.*/getupdates")).willReturn(okJson(ONE_UPDATE)));
+		this.telegram.stubFor(post(urlPathMatching("(?i)/bot.*/setmycommands")).willReturn(aResponse().withStatus(500)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error\"}")));
+
+		this.contexts.withPropertyValues("kompanion.telegram.token=" + TOKEN).run((context) -> {
+			assertThat(context).hasNotFailed();
+			then(this.engine).should(timeout(5000)).handle(any());
+		});
+
+		assertThat(output).contains("Telegram command menu (es) not set").doesNotContain(TOKEN);
 	}
 
 	@Test
@@ -129,8 +176,8 @@ class TelegramChannelIntegrationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context).hasSingleBean(TelegramWebhookController.class)
-					.hasSingleBean(OutboxHandler.class)
 					.doesNotHaveBean(TelegramLongPolling.class);
+				assertThat(topics(context)).containsExactlyInAnyOrder("TELEGRAM", "TELEGRAM_FILE");
 			});
 
 		assertThat(output).contains("Telegram channel on (webhook)").doesNotContain("s3cret_Token-42");
@@ -138,8 +185,9 @@ class TelegramChannelIntegrationTests {
 			.withRequestBodyPart(
 					aMultipart("url").withBody(equalTo("https://bot.kompanion.es/telegram/webhook")).build())
 			.withRequestBodyPart(aMultipart("secret_token").withBody(equalTo("s3cret_Token-42")).build())
-			.withRequestBodyPart(
-					aMultipart("allowed_updates").withBody(equalTo("[\"message\",\"callback_query\"]")).build()));
+			.withRequestBodyPart(aMultipart("allowed_updates")
+				.withBody(equalTo("[\"message\",\"edited_message\",\"callback_query\"]"))
+				.build()));
 	}
 
 	@Test
@@ -185,6 +233,10 @@ class TelegramChannelIntegrationTests {
 					.untilAsserted(
 							() -> this.telegram.verify(2, postRequestedFor(urlPathMatching("(?i)/bot.*/setwebhook"))));
 			});
+	}
+
+	private static List<String> topics(ApplicationContext context) {
+		return context.getBeansOfType(OutboxHandler.class).values().stream().map(OutboxHandler::topic).toList();
 	}
 
 	private static String stackTrace(Throwable failure) {

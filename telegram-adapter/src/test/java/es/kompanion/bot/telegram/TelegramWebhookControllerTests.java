@@ -63,7 +63,8 @@ class TelegramWebhookControllerTests {
 	void setUp() throws Exception {
 		TelegramProperties properties = new TelegramProperties("123456:TEST-token", "https://api.telegram.org",
 				"https://bot.kompanion.es/telegram/webhook", SECRET, "/telegram/webhook");
-		TelegramUpdateHandler handler = new TelegramUpdateHandler(this.engine, this.telegram, properties);
+		TelegramUpdateHandler handler = new TelegramUpdateHandler(this.engine, this.telegram, properties,
+				new TelegramGroupChats(this.telegram, CoreMessages.source(), properties));
 		this.controller = new TelegramWebhookController(properties, handler);
 		this.mvc = MockMvcBuilders.standaloneSetup(this.controller).build();
 		given(this.telegram.executeAsync(any(SendMessage.class)))
