@@ -122,6 +122,10 @@ final class BotHarness implements AutoCloseable {
 		return this.api;
 	}
 
+	JsonMapper json() {
+		return this.json;
+	}
+
 	private String baseUrl() {
 		return "http://127.0.0.1:" + this.context.getEnvironment().getProperty("local.server.port");
 	}
