@@ -93,6 +93,7 @@ final class BotHarness implements AutoCloseable {
 		properties.put("kompanion.slack.staff-channel", STAFF_CHANNEL);
 		properties.put("kompanion.slack.api-url", "http://127.0.0.1:" + this.api.port() + "/api/");
 		properties.put("kompanion.core.outbox.poll-interval", "200ms");
+		properties.put("kompanion.core.files.directory", "target/files");
 		String[] args = properties.entrySet()
 			.stream()
 			.map((property) -> "--" + property.getKey() + "=" + property.getValue())

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 
 import es.kompanion.bot.ticket.Actor;
 import es.kompanion.bot.ticket.AuthorType;
+import es.kompanion.bot.ticket.AttachmentStatus;
+import es.kompanion.bot.ticket.TicketAttachment;
 import es.kompanion.bot.ticket.TicketMessage;
 import es.kompanion.bot.ticket.TicketStatus;
 import es.kompanion.bot.ticket.TicketSummary;
@@ -37,6 +39,10 @@ class ConversationRenderer {
 
 	private static final Pattern UNDELIVERED = Pattern.compile("delivery to (\\S+) failed: (.*)", Pattern.DOTALL);
 
+	private static final Pattern FOLLOW_UP = Pattern.compile("follow-up of (#\\d+)");
+
+	private static final Pattern UNFETCHED = Pattern.compile("file (.*) could not be fetched: (.*)", Pattern.DOTALL);
+
 	private static final Pattern SLACK_USER = Pattern.compile("slack:(\\S+)");
 
 	private final StaffRepository staff;
@@ -48,13 +54,25 @@ class ConversationRenderer {
 		this.texts = texts;
 	}
 
-	List<MessageView> render(TicketSummary ticket, List<TicketMessage> messages, Locale locale) {
+	List<MessageView> render(TicketSummary ticket, List<TicketMessage> messages, List<TicketAttachment> attachments,
+			Locale locale) {
 		Map<Long, String> names = staffNames(messages);
 		Authors authors = new Authors(ticket, names, locale);
+		Map<Long, List<MessageView.FileView>> files = attachments.stream()
+			.collect(Collectors.groupingBy(TicketAttachment::getMessageId,
+					Collectors.mapping(ConversationRenderer::file, Collectors.toList())));
 		return messages.stream()
 			.map((message) -> new MessageView(message.getAuthorType(), authors.of(message), text(message, authors),
-					FirmTime.of(message.getCreatedAt())))
+					FirmTime.of(message.getCreatedAt()), files.getOrDefault(message.getId(), List.of())))
 			.toList();
+	}
+
+	private static MessageView.FileView file(TicketAttachment attachment) {
+		long size = attachment.getSize();
+		String shown = (size < 0) ? "?" : (size < 1024 * 1024) ? Math.max(1, size / 1024) + " KB"
+				: String.format(Locale.ROOT, "%.1f MB", size / (1024.0 * 1024.0));
+		return new MessageView.FileView(attachment.getId(), attachment.getFileName(), shown,
+				attachment.getStatus() == AttachmentStatus.STORED);
 	}
 
 	/**
@@ -100,6 +118,14 @@ class ConversationRenderer {
 				return authors.text("admin.tickets.event.status.auto", from, to);
 			}
 			return authors.text("admin.tickets.event.status", from, to, authors.who(message.getAuthorRef()));
+		}
+		Matcher followUp = FOLLOW_UP.matcher(message.getBody());
+		if (followUp.matches()) {
+			return authors.text("admin.tickets.event.follow-up", followUp.group(1));
+		}
+		Matcher unfetched = UNFETCHED.matcher(message.getBody());
+		if (unfetched.matches()) {
+			return authors.text("admin.tickets.event.file-failed", unfetched.group(1), unfetched.group(2));
 		}
 		Matcher undelivered = UNDELIVERED.matcher(message.getBody());
 		if (undelivered.matches()) {

@@ -1,5 +1,8 @@
 package es.kompanion.bot.admin.ticket;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,7 +12,12 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,6 +32,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import es.kompanion.bot.admin.web.Pages;
 import es.kompanion.bot.admin.security.CurrentStaff;
 import es.kompanion.bot.admin.ticket.TicketDesk.StaffMember;
+import es.kompanion.bot.file.FileStore;
+import es.kompanion.bot.ticket.AttachmentStatus;
+import es.kompanion.bot.ticket.Attachments;
+import es.kompanion.bot.ticket.TicketAttachment;
 import es.kompanion.bot.ticket.TicketFilter;
 import es.kompanion.bot.ticket.TicketMessage;
 import es.kompanion.bot.ticket.TicketNotFoundException;
@@ -56,7 +68,14 @@ class TicketsController {
 
 	private final CurrentStaff current;
 
-	TicketsController(Tickets tickets, TicketDesk desk, ConversationRenderer conversation, CurrentStaff current) {
+	private final Attachments attachments;
+
+	private final FileStore files;
+
+	TicketsController(Tickets tickets, TicketDesk desk, ConversationRenderer conversation, CurrentStaff current,
+			Attachments attachments, FileStore files) {
+		this.attachments = attachments;
+		this.files = files;
 		this.tickets = tickets;
 		this.desk = desk;
 		this.conversation = conversation;
@@ -88,7 +107,8 @@ class TicketsController {
 	String show(@PathVariable Long id, Locale locale, Model model) {
 		TicketSummary ticket = this.tickets.summary(id);
 		List<TicketMessage> messages = this.tickets.messagesOf(id);
-		List<MessageView> conversation = this.conversation.render(ticket, messages, locale);
+		List<MessageView> conversation = this.conversation.render(ticket, messages, this.attachments.ofTicket(id),
+				locale);
 
 		model.addAttribute("ticket", ticket);
 		model.addAttribute("created", FirmTime.of(ticket.createdAt()));
@@ -98,7 +118,31 @@ class TicketsController {
 		model.addAttribute("messages", conversation);
 		model.addAttribute("moves", StatusMove.from(ticket.status()));
 		model.addAttribute("maxReplyLength", MAX_REPLY_LENGTH);
+		this.tickets.previousOf(id).ifPresent((previous) -> model.addAttribute("previous", previous));
 		return "tickets/show";
+	}
+
+	/**
+	 * A file of the ticket, always as a download: a file from a client is never shown
+	 * inside the admin web's pages.
+	 */
+	@GetMapping("/{id}/files/{attachmentId}")
+	ResponseEntity<InputStreamResource> file(@PathVariable Long id, @PathVariable Long attachmentId)
+			throws IOException {
+		TicketAttachment attachment = this.attachments.find(attachmentId)
+			.filter((found) -> found.getTicketId().equals(id) && found.getStatus() == AttachmentStatus.STORED)
+			.orElseThrow(() -> new TicketNotFoundException(id));
+		InputStream content = this.files.open(String.valueOf(attachment.getStorageKey()));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(attachment.getFileName(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.contentLength(attachment.getSize())
+			.body(new InputStreamResource(content));
 	}
 
 	@PostMapping("/{id}/reply")

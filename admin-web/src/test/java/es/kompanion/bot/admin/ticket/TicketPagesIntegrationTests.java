@@ -17,7 +17,13 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import es.kompanion.bot.file.FileStore;
+import es.kompanion.bot.file.StoredFile;
 import es.kompanion.bot.ticket.Actor;
+import es.kompanion.bot.ticket.Attachments;
+import es.kompanion.bot.ticket.ClientPost;
+import es.kompanion.bot.ticket.IncomingFile;
+import es.kompanion.bot.ticket.TicketAttachment;
 import es.kompanion.bot.ticket.AuthorType;
 import es.kompanion.bot.ticket.TicketMessage;
 import es.kompanion.bot.ticket.TicketStatus;
@@ -65,6 +71,12 @@ class TicketPagesIntegrationTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private Attachments attachments;
+
+	@Autowired
+	private FileStore fileStore;
 
 	private Staff staff;
 
@@ -129,6 +141,40 @@ class TicketPagesIntegrationTests {
 		assertThat(first).contains("26 consultas", "Página 1 de 2", "Consulta en serie 25")
 			.doesNotContain("Consulta en serie 0<");
 		assertThat(second).contains("Página 2 de 2", "Consulta en serie 0");
+	}
+
+	@Test
+	void listsTheFilesOfEachMessageAndHandsThemOutOnlyAsDownloads() throws Exception {
+		byte[] pdf = "%PDF-1.7 factura".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		TicketSummary ticket = this.tickets.open(this.client.getId(), Department.ACCOUNTING_TAX,
+				new ClientPost("Os mando la factura",
+						List.of(new IncomingFile("f-1", "factura <1>.pdf", "application/pdf", pdf.length),
+								new IncomingFile("f-2", "extracto.pdf", "application/pdf", 9)),
+						null),
+				Channel.TELEGRAM);
+		List<TicketAttachment> files = this.attachments.ofTicket(ticket.id());
+		StoredFile stored = this.fileStore.save(new java.io.ByteArrayInputStream(pdf), 1024);
+		this.attachments.stored(files.get(0).getId(), stored.key(), stored.size());
+		TicketSummary other = open(Department.OTHER, "Otra consulta");
+
+		String page = page(get("/tickets/" + ticket.id()));
+		MvcResult download = this.mvc
+			.perform(get("/tickets/" + ticket.id() + "/files/" + files.get(0).getId()).with(asStaff()))
+			.andExpect(status().isOk())
+			.andReturn();
+
+		assertThat(page).contains("/tickets/" + ticket.id() + "/files/" + files.get(0).getId(), "factura &lt;1&gt;.pdf",
+				"extracto.pdf", "sin descargar");
+		assertThat(page).doesNotContain("/files/" + files.get(1).getId() + "\"");
+		assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(pdf);
+		assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment;");
+		assertThat(download.getResponse().getContentType()).isEqualTo("application/octet-stream");
+		this.mvc.perform(get("/tickets/" + other.id() + "/files/" + files.get(0).getId()).with(asStaff()))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/tickets/" + ticket.id() + "/files/" + files.get(1).getId()).with(asStaff()))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/tickets/" + ticket.id() + "/files/" + files.get(0).getId()))
+			.andExpect(status().isFound());
 	}
 
 	@Test
