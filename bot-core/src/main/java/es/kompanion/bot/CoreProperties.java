@@ -19,13 +19,14 @@ import org.springframework.util.unit.DataSize;
  * @param recentTicketWindow a new ticket in a department where the client has an open
  * ticket younger than this gets the offer to add to that one instead
  * @param files where files are kept and which ones are taken
+ * @param linkCodes how codes sent by email to link a chat behave
  */
 @ConfigurationProperties("kompanion.core")
 public record CoreProperties(@DefaultValue("P7D") Duration invitationValidity,
 		@DefaultValue("10") int descriptionMinLength, @DefaultValue("4000") int descriptionMaxLength,
 		@DefaultValue Outbox outbox, @DefaultValue("P1D") Duration conversationExpiry,
 		@DefaultValue("P7D") Duration reopenWindow, @DefaultValue("P1D") Duration recentTicketWindow,
-		@DefaultValue Files files) {
+		@DefaultValue Files files, @DefaultValue LinkCodes linkCodes) {
 
 	/**
 	 * @param pollInterval how often the dispatcher looks for due messages when nothing
@@ -47,6 +48,18 @@ public record CoreProperties(@DefaultValue("P7D") Duration invitationValidity,
 	 * @param maxSize the largest file taken; Telegram bots cannot fetch more than 20 MB
 	 */
 	public record Files(@DefaultValue("./data/files") String directory, @DefaultValue("20MB") DataSize maxSize) {
+
+	}
+
+	/**
+	 * @param validity how long a code can be typed
+	 * @param maxAttempts wrong codes allowed before the code stops working
+	 * @param perAccount codes one chat account may ask for within the window
+	 * @param perEmail codes one email may receive within the window
+	 * @param window the time over which requests are counted
+	 */
+	public record LinkCodes(@DefaultValue("PT15M") Duration validity, @DefaultValue("5") int maxAttempts,
+			@DefaultValue("3") int perAccount, @DefaultValue("3") int perEmail, @DefaultValue("PT1H") Duration window) {
 
 	}
 

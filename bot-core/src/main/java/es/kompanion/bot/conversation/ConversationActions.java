@@ -25,6 +25,8 @@ import es.kompanion.bot.CoreProperties;
 import es.kompanion.bot.resource.Resources;
 import es.kompanion.bot.survey.RatingOutcome;
 import es.kompanion.bot.survey.Surveys;
+import es.kompanion.bot.user.ChatAccount;
+import es.kompanion.bot.user.ChatIdentity;
 import es.kompanion.bot.user.Clients;
 import es.kompanion.bot.user.Department;
 import es.kompanion.bot.user.LinkedClient;
@@ -162,6 +164,8 @@ class ConversationActions {
 			case SEARCH_PAGE -> search(turn, vars, null, Integer.parseInt(String.valueOf(turn.signal().argument())));
 			case LANGUAGE -> changeLanguage(turn);
 			case QUOTED_REPLY -> quotedReply(turn);
+			case UNLINK -> this.replies.confirmUnlink(locale);
+			case EMAIL_CHANGE -> this.replies.withMenu(locale, "chat.email-change");
 			default -> this.replies.help(locale);
 		};
 	}
@@ -609,6 +613,24 @@ class ConversationActions {
 			default -> this.replies.menu(turn.locale(), turn.client());
 		};
 		turn.say(reply);
+	}
+
+	/**
+	 * The client confirmed: this chat account is no longer theirs, and from the next
+	 * message on it is a stranger's.
+	 */
+	Action<ConversationState, ConversationEvent> unlink() {
+		return act((turn, vars) -> {
+			vars.clear();
+			ChatAccount account = turn.inbound().account();
+			for (ChatIdentity identity : this.clients.identitiesOf(turn.clientId())) {
+				if (identity.getChannel() == account.channel()
+						&& identity.getExternalUserId().equals(account.externalUserId())) {
+					this.clients.unlinkIdentity(turn.clientId(), identity.getId());
+				}
+			}
+			turn.say(this.replies.notice(turn.locale(), "chat.unlink.done"));
+		});
 	}
 
 	Action<ConversationState, ConversationEvent> askSearch() {

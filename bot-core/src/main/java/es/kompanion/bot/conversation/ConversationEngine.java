@@ -20,7 +20,6 @@ import es.kompanion.bot.delivery.Outbox;
 import es.kompanion.bot.ticket.Tickets;
 import es.kompanion.bot.user.ChatAccount;
 import es.kompanion.bot.user.Clients;
-import es.kompanion.bot.user.LinkOutcome;
 import es.kompanion.bot.user.LinkedClient;
 
 /**
@@ -52,10 +51,13 @@ public class ConversationEngine {
 
 	private final Tickets tickets;
 
+	private final AccountLinking linking;
+
 	ConversationEngine(ConversationRunner runner, ConversationStore store, Replies replies,
-			InboundDeliveries deliveries, Clients clients, Outbox outbox, Tickets tickets,
+			InboundDeliveries deliveries, Clients clients, Outbox outbox, Tickets tickets, AccountLinking linking,
 			PlatformTransactionManager transactions) {
 		this.tickets = tickets;
+		this.linking = linking;
 		this.transactions = new TransactionTemplate(transactions);
 		this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 		this.runner = runner;
@@ -130,7 +132,7 @@ public class ConversationEngine {
 			answer = this.runner.run(inbound, client.get(), conversation);
 		}
 		else {
-			answer = greetStranger(inbound, conversation);
+			answer = this.linking.greet(inbound, conversation);
 		}
 
 		for (Reply reply : answer) {
@@ -138,24 +140,6 @@ public class ConversationEngine {
 					new ClientDelivery(account.chatId(), reply));
 		}
 		return TurnOutcome.HANDLED;
-	}
-
-	private List<Reply> greetStranger(Inbound inbound, Conversation conversation) {
-		Locale locale = Texts.locale(conversation.getLanguage());
-		String token = startToken(inbound.text());
-		if (token == null) {
-			return List.of(this.replies.notice(locale, "welcome.stranger"));
-		}
-		LinkOutcome outcome = this.clients.redeemInvitation(token, inbound.account());
-		if (outcome.client() == null) {
-			return List.of(this.replies.notice(locale, "link.invalid"));
-		}
-		LinkedClient client = outcome.client();
-		conversation.speak(client.language());
-		this.runner.reset(conversation);
-		Locale clientLocale = Texts.locale(client.language());
-		return List.of(this.replies.notice(clientLocale, "welcome.linked", firstName(client.fullName())),
-				this.replies.menu(clientLocale, client));
 	}
 
 	private static void pause(int attempt) {
@@ -181,10 +165,6 @@ public class ConversationEngine {
 
 	static String language(@Nullable String languageCode) {
 		return (languageCode != null && languageCode.toLowerCase(Locale.ROOT).startsWith("en")) ? "en" : "es";
-	}
-
-	private static String firstName(String fullName) {
-		return fullName.strip().split("\\s+")[0];
 	}
 
 }

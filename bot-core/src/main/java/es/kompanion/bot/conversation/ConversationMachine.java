@@ -67,7 +67,8 @@ class ConversationMachine extends EnumStateMachineConfigurerAdapter<Conversation
 			ConversationEvent.FAQ, ConversationEvent.FAQ_DEPARTMENT, ConversationEvent.FAQ_ENTRY,
 			ConversationEvent.CALENDAR, ConversationEvent.HELP, ConversationEvent.TICKET_DETAIL,
 			ConversationEvent.TICKET_BY_NUMBER, ConversationEvent.CLOSE_TICKET, ConversationEvent.ASK_RATING,
-			ConversationEvent.SEARCH_PAGE, ConversationEvent.LANGUAGE, ConversationEvent.QUOTED_REPLY);
+			ConversationEvent.SEARCH_PAGE, ConversationEvent.LANGUAGE, ConversationEvent.QUOTED_REPLY,
+			ConversationEvent.UNLINK, ConversationEvent.EMAIL_CHANGE);
 
 	private final ConversationActions actions;
 
@@ -253,6 +254,12 @@ class ConversationMachine extends EnumStateMachineConfigurerAdapter<Conversation
 			.event(REPLY_TO)
 			.guard(this.actions.ownsTicket())
 			.action(this.actions.askReply())
+			.and()
+			.withExternal()
+			.source(state)
+			.target(IDLE)
+			.event(ConversationEvent.UNLINK_CONFIRMED)
+			.action(this.actions.unlink())
 			.and()
 			.withExternal()
 			.source(state)

@@ -92,6 +92,12 @@ class Replies {
 				null);
 	}
 
+	Reply confirmUnlink(Locale locale) {
+		return new Reply(this.texts.rich(locale, "chat.unlink.confirm"), List.of(List
+			.of(Choice.action(this.texts.plain(locale, "button.unlink"), Signal.UNLINK_CONFIRMED), cancel(locale))),
+				null);
+	}
+
 	Reply askSearch(Locale locale) {
 		return new Reply(this.texts.rich(locale, "tickets.search.prompt"), List.of(List.of(cancel(locale))), null);
 	}

@@ -43,6 +43,8 @@ record Signal(ConversationEvent event, @Nullable String argument, @Nullable Stri
 
 	static final String NEW_TICKET_ANYWAY = "nn";
 
+	static final String UNLINK_CONFIRMED = "ul";
+
 	static String searchPage(int page) {
 		return "qp:" + page;
 	}
@@ -133,6 +135,8 @@ record Signal(ConversationEvent event, @Nullable String argument, @Nullable Stri
 			case "/buscar", "/search" -> new Signal(ConversationEvent.SEARCH, null,
 					(words.length > 1 && !words[1].isBlank()) ? words[1].strip() : null);
 			case "/idioma", "/language" -> of(ConversationEvent.LANGUAGE);
+			case "/desvincular", "/unlink" -> of(ConversationEvent.UNLINK);
+			case "/email", "/correo" -> of(ConversationEvent.EMAIL_CHANGE);
 			default -> of(ConversationEvent.UNKNOWN);
 		};
 	}
@@ -156,6 +160,7 @@ record Signal(ConversationEvent event, @Nullable String argument, @Nullable Stri
 				case HELP -> of(ConversationEvent.HELP);
 				case SEARCH -> of(ConversationEvent.SEARCH);
 				case NEW_TICKET_ANYWAY -> of(ConversationEvent.NEW_TICKET_ANYWAY);
+				case UNLINK_CONFIRMED -> of(ConversationEvent.UNLINK_CONFIRMED);
 				case "qp" ->
 					new Signal(ConversationEvent.SEARCH_PAGE, String.valueOf(Integer.parseInt(parts[1])), null);
 				case "lg" -> new Signal(ConversationEvent.LANGUAGE, "en".equals(parts[1]) ? "en" : "es", null);

@@ -222,9 +222,9 @@ public class Clients {
 	}
 
 	/**
-	 * Links a chat account to a client without an invitation, for accounts the firm
-	 * controls itself, such as a staff member's web chat with a test client. Any earlier
-	 * link of the account goes.
+	 * Links a chat account to a client without an invitation: once the client proved the
+	 * email is theirs with a code, or for accounts the firm controls itself, such as a
+	 * staff member's web chat with a test client. Any earlier link of the account goes.
 	 */
 	@Transactional
 	public LinkedClient linkDirectly(Long clientId, ChatAccount account) {

@@ -68,6 +68,9 @@ class ConversationsDocumentTests {
 	@Autowired
 	private MovableClock clock;
 
+	@Autowired
+	private LastCode codes;
+
 	private final StringBuilder document = new StringBuilder();
 
 	private ChatAccount chat = new ChatAccount(Channel.TELEGRAM, "0", "0", null);
@@ -205,6 +208,19 @@ class ConversationsDocumentTests {
 		later(Duration.ofDays(2));
 		write("Hola de nuevo");
 
+		section("Linking with a code sent by email, and unlinking");
+		Client bea = this.clients.register(
+				new ClientDetails("bea@talleres-ruiz.test", "Beatriz Ruiz", "Talleres Ruiz SL", "es", null, null));
+		this.chat = new ChatAccount(Channel.TELEGRAM, "5002", "5002", "Bea");
+		write("Hola, soy clienta vuestra");
+		write("bea@talleres-ruiz.test");
+		write("000000".equals(this.codes.get()) ? "000001" : "000000", "<a wrong code>");
+		write(this.codes.get(), "<the 6-digit code from the email>");
+		write("/desvincular");
+		press(Signal.UNLINK_CONFIRMED);
+		write("/start " + "caducado-o-ya-usado");
+		write("/start " + this.clients.issueInvitation(bea.getId()));
+
 		String generated = this.document.toString();
 		String committed = Files.exists(DOCUMENT) ? Files.readString(DOCUMENT, StandardCharsets.UTF_8) : "";
 		if (!generated.equals(committed)) {
@@ -226,7 +242,11 @@ class ConversationsDocumentTests {
 	}
 
 	private void write(String text) {
-		this.document.append("🧑 ").append(text.replaceAll("/start \\S+", "/start <invitation token>")).append("\n\n");
+		write(text, text.replaceAll("/start \\S+", "/start <invitation token>"));
+	}
+
+	private void write(String text, String shown) {
+		this.document.append("🧑 ").append(shown).append("\n\n");
 		this.engine.handle(Inbound.text(this.chat, next(), "es", text));
 		captured();
 	}
@@ -350,8 +370,31 @@ class ConversationsDocumentTests {
 
 	}
 
+	/**
+	 * The last code the engine asked to mail, which the client would read in their email.
+	 */
+	static final class LastCode {
+
+		private String code = "";
+
+		@org.springframework.context.event.EventListener
+		void on(LinkCodeIssued issued) {
+			this.code = issued.code();
+		}
+
+		String get() {
+			return this.code;
+		}
+
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
 	static class FixedTime {
+
+		@Bean
+		LastCode lastCode() {
+			return new LastCode();
+		}
 
 		@Bean
 		@Primary

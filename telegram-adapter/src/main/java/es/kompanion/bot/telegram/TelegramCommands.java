@@ -28,7 +28,7 @@ class TelegramCommands {
 
 	/** The commands, in menu order, as named in the {@code command.*} message keys. */
 	static final List<String> COMMANDS = List.of("start", "new", "tickets", "search", "status", "resources", "calendar",
-			"language", "help", "cancel");
+			"language", "help", "cancel", "unlink");
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramCommands.class);
 

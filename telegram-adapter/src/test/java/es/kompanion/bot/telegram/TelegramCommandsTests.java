@@ -70,9 +70,9 @@ class TelegramCommandsTests {
 			.containsExactly("es", "en", null);
 		assertThat(menus).allSatisfy((menu) -> assertThat(menu.at("/scope/type").asText()).isEqualTo("default"));
 		assertThat(names(menus.get(0))).containsExactly("start", "nueva", "consultas", "buscar", "estado", "recursos",
-				"calendario", "idioma", "ayuda", "cancelar");
+				"calendario", "idioma", "ayuda", "cancelar", "desvincular");
 		assertThat(names(menus.get(1))).containsExactly("start", "new", "tickets", "search", "status", "resources",
-				"calendar", "language", "help", "cancel");
+				"calendar", "language", "help", "cancel", "unlink");
 		assertThat(menus.get(2).path("commands")).isEqualTo(menus.get(0).path("commands"));
 	}
 
