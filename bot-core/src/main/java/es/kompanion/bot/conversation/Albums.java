@@ -42,7 +42,10 @@ class Albums {
 	 */
 	boolean join(Turn turn, Map<String, String> vars) {
 		String album = turn.inbound().mediaGroupId();
-		if (album == null || !album.equals(vars.get(ALBUM)) || turn.signal().event() != ConversationEvent.FILES) {
+		boolean onlyFiles = turn.signal().event() == ConversationEvent.FILES
+				|| (turn.signal().event() == ConversationEvent.QUOTED_REPLY
+						&& String.valueOf(turn.signal().text()).isBlank());
+		if (album == null || !album.equals(vars.get(ALBUM)) || !onlyFiles) {
 			return false;
 		}
 		String target = vars.getOrDefault(TARGET, "");

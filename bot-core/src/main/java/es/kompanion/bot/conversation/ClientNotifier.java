@@ -1,5 +1,6 @@
 package es.kompanion.bot.conversation;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -10,6 +11,7 @@ import es.kompanion.bot.delivery.DeliveryFailed;
 import es.kompanion.bot.delivery.Outbox;
 import es.kompanion.bot.survey.Surveys;
 import es.kompanion.bot.ticket.AttachmentDirection;
+import es.kompanion.bot.ticket.AttachmentFailed;
 import es.kompanion.bot.ticket.AttachmentStored;
 import es.kompanion.bot.ticket.Attachments;
 import es.kompanion.bot.ticket.StaffReplied;
@@ -91,6 +93,22 @@ class ClientNotifier {
 		OutboundFile file = new OutboundFile(attachment.getId(), attachment.getFileName(), attachment.getMediaType(),
 				attachment.getSize(), String.valueOf(attachment.getStorageKey()));
 		tell(ticket.clientId(), (locale) -> this.replies.staffFile(locale, ticket, file));
+	}
+
+	/**
+	 * A file the client sent could not be fetched: they hear it, so they can send a link
+	 * instead.
+	 */
+	@EventListener
+	void on(AttachmentFailed event) {
+		if (event.direction() != AttachmentDirection.FROM_CLIENT) {
+			return;
+		}
+		TicketSummary ticket = this.tickets.summary(event.ticketId());
+		tell(ticket.clientId(),
+				(locale) -> new Reply(
+						this.replies.notice(locale, "files.failed", event.fileName(), ticket.label()).text(), List.of(),
+						ticket.id()));
 	}
 
 	/**

@@ -157,7 +157,9 @@ class ConversationActions {
 			}
 			case TICKET_DETAIL ->
 				ticketDetail(turn, findOwned(turn, turn.signal().argument()), turn.signal().argument());
-			case TICKET_BY_NUMBER -> ticketDetail(turn, findOwnedByNumber(turn), turn.signal().argument());
+			case TICKET_BY_NUMBER -> String.valueOf(turn.signal().argument()).isBlank()
+					? this.replies.withMenu(locale, "ticket.number-missing")
+					: ticketDetail(turn, findOwnedByNumber(turn), turn.signal().argument());
 			case CLOSE_TICKET -> closeByClient(turn);
 			case ASK_RATING -> askRating(turn);
 			case SEARCH -> search(turn, vars, turn.signal().text(), 0);
@@ -228,6 +230,10 @@ class ConversationActions {
 	}
 
 	private Reply closeByClient(Turn turn) {
+		TicketSummary owned = findOwned(turn, turn.signal().argument());
+		if (owned == null) {
+			return this.replies.withMenu(turn.locale(), "ticket.not-found.plain");
+		}
 		TicketSummary ticket = unresolvedTicket(turn, turn.signal().argument());
 		if (ticket == null) {
 			return this.replies.withMenu(turn.locale(), "ticket.close.already");
@@ -390,6 +396,43 @@ class ConversationActions {
 		return this.tickets
 			.recentUnresolved(turn.clientId(), department(vars), this.clock.instant().minus(this.recentWindow))
 			.orElse(null);
+	}
+
+	/**
+	 * More text while the client is asked which ticket their message belongs to: it joins
+	 * the message waiting for the answer, files and all.
+	 */
+	Action<ConversationState, ConversationEvent> addToPendingText() {
+		return act((turn, vars) -> {
+			String earlier = vars.getOrDefault(PENDING_TEXT, "");
+			String text = String.valueOf(turn.signal().text()).strip();
+			vars.put(PENDING_TEXT, earlier.isBlank() ? text : earlier + "\n\n" + text);
+			if (vars.get(PENDING_REF) == null) {
+				putOrRemove(vars, PENDING_REF, turn.messageRef());
+			}
+			DraftFiles.add(vars, PENDING_FILES, turn.files());
+			turn.say(this.replies.notice(turn.locale(), "text.which-ticket.added"));
+			prompt(ConversationState.CHOOSING_TICKET_FOR_TEXT, turn, vars);
+		});
+	}
+
+	/**
+	 * More text on the summary step: it is added to the description if it still fits, and
+	 * the summary is shown again.
+	 */
+	Action<ConversationState, ConversationEvent> addToDescription() {
+		return act((turn, vars) -> {
+			String joined = vars.getOrDefault(DESCRIPTION, "") + "\n\n" + String.valueOf(turn.signal().text()).strip();
+			DraftFiles.add(vars, DRAFT_FILES, turn.files());
+			if (isValidDescription(joined)) {
+				vars.put(DESCRIPTION, joined.strip());
+				turn.say(this.replies.notice(turn.locale(), "ticket.new.summary.added"));
+			}
+			else {
+				turn.say(this.replies.descriptionHint(turn.locale(), this.minLength, this.maxLength));
+			}
+			turn.say(summary(turn, vars));
+		});
 	}
 
 	/**

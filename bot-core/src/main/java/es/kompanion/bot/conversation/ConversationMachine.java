@@ -130,6 +130,16 @@ class ConversationMachine extends EnumStateMachineConfigurerAdapter<Conversation
 			.event(TEXT)
 			.action(this.actions.keepOfferText())
 			.and()
+			.withInternal()
+			.source(CHOOSING_TICKET_FOR_TEXT)
+			.event(TEXT)
+			.action(this.actions.addToPendingText())
+			.and()
+			.withInternal()
+			.source(CONFIRMING_TICKET)
+			.event(TEXT)
+			.action(this.actions.addToDescription())
+			.and()
 			.withChoice()
 			.source(AFTER_OFFER_ACCEPTED)
 			.first(IDLE, this.actions.hasDraftMessage(), this.actions.addDraftToOffered())
@@ -279,7 +289,7 @@ class ConversationMachine extends EnumStateMachineConfigurerAdapter<Conversation
 		for (ConversationEvent lookUp : LOOK_UPS) {
 			t.withInternal().source(state).event(lookUp).action(this.actions.lookUp());
 		}
-		if (DRAFTING.contains(state)) {
+		if (DRAFTING.contains(state) || state == WRITING_SURVEY_COMMENT) {
 			t.withInternal().source(state).event(RATE).action(this.actions.rateKeepingDraft());
 		}
 		else {

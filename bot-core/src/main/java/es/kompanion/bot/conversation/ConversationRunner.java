@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 
 import es.kompanion.bot.CoreProperties;
 import es.kompanion.bot.ticket.IncomingFile;
+import es.kompanion.bot.ticket.Tickets;
 import es.kompanion.bot.user.LinkedClient;
 
 /**
@@ -50,9 +51,15 @@ class ConversationRunner {
 
 	private final Albums albums;
 
+	private final SentMessages sentMessages;
+
+	private final Tickets tickets;
+
 	ConversationRunner(StateMachineFactory<ConversationState, ConversationEvent> machines, ConversationStore store,
 			ConversationActions actions, Replies replies, CoreProperties properties, Clock clock, InboundFiles files,
-			Albums albums) {
+			Albums albums, SentMessages sentMessages, Tickets tickets) {
+		this.sentMessages = sentMessages;
+		this.tickets = tickets;
 		this.files = files;
 		this.albums = albums;
 		this.expiry = properties.conversationExpiry();
@@ -68,6 +75,12 @@ class ConversationRunner {
 		List<Reply> notices = new ArrayList<>();
 		List<IncomingFile> files = this.files.accept(inbound, locale, notices);
 		Inbound taken = (files.size() == inbound.files().size()) ? inbound : withoutRefused(inbound, files);
+		if (taken.replyToRef() != null && !quotesOwnTicket(taken, client)) {
+			// A reply to a bot message that is about no ticket of theirs is just a
+			// message.
+			taken = new Inbound(taken.account(), taken.deliveryId(), taken.languageCode(), taken.text(), taken.choice(),
+					taken.files(), taken.messageRef(), null, taken.mediaGroupId());
+		}
 		Signal signal = Signal.decode(taken);
 		Turn turn = new Turn(signal, client, locale, taken, files);
 		notices.forEach(turn::say);
@@ -116,6 +129,13 @@ class ConversationRunner {
 		finally {
 			machine.stopReactively().block();
 		}
+	}
+
+	private boolean quotesOwnTicket(Inbound inbound, LinkedClient client) {
+		return this.sentMessages
+			.ticketOf(inbound.account().channel(), inbound.account().chatId(), String.valueOf(inbound.replyToRef()))
+			.flatMap((ticketId) -> this.tickets.findOwned(ticketId, client.clientId()))
+			.isPresent();
 	}
 
 	private static Inbound withoutRefused(Inbound inbound, List<IncomingFile> accepted) {

@@ -167,7 +167,7 @@ class Replies {
 						Signal.addTo(recent.id()))),
 						List.of(Choice.action(this.texts.plain(locale, "button.new-anyway"), Signal.NEW_TICKET_ANYWAY)),
 						List.of(cancel(locale))),
-				recent.id());
+				null);
 	}
 
 	/**
@@ -365,8 +365,10 @@ class Replies {
 			.toList();
 		for (TicketMessage message : spoken.subList(Math.max(0, spoken.size() - DETAIL_MESSAGES), spoken.size())) {
 			String who = (message.getAuthorType() == AuthorType.CLIENT) ? "ticket.detail.you" : "ticket.detail.team";
+			String body = message.getBody().isBlank() ? this.texts.plain(locale, "ticket.detail.files-only")
+					: preview(message.getBody(), DETAIL_PREVIEW);
 			text = text.append(this.texts.rich(locale, who, MOMENT.format(message.getCreatedAt().atZone(MADRID))))
-				.append(RichText.plain(preview(message.getBody(), DETAIL_PREVIEW)));
+				.append(RichText.plain(body));
 		}
 		List<Choice> actions = new ArrayList<>();
 		if (ticket.status() != TicketStatus.CLOSED) {

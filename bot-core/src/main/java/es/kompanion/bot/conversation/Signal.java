@@ -163,7 +163,8 @@ record Signal(ConversationEvent event, @Nullable String argument, @Nullable Stri
 				case UNLINK_CONFIRMED -> of(ConversationEvent.UNLINK_CONFIRMED);
 				case "qp" ->
 					new Signal(ConversationEvent.SEARCH_PAGE, String.valueOf(Integer.parseInt(parts[1])), null);
-				case "lg" -> new Signal(ConversationEvent.LANGUAGE, "en".equals(parts[1]) ? "en" : "es", null);
+				case "lg" -> ("en".equals(parts[1]) || "es".equals(parts[1]))
+						? new Signal(ConversationEvent.LANGUAGE, parts[1], null) : of(ConversationEvent.UNKNOWN);
 				case "fd" -> new Signal(ConversationEvent.FAQ_DEPARTMENT,
 						Department.values()[Integer.parseInt(parts[1])].name(), null);
 				case "lf" -> new Signal(ConversationEvent.MY_TICKETS, "AOPC".indexOf(parts[1].charAt(0)) >= 0

@@ -226,8 +226,15 @@ class OutboxDispatcher implements SmartLifecycle {
 		String why = (reason != null) ? abbreviate(reason) : "unknown";
 		int attempts = message.attempts() + 1;
 		if (!retryable || attempts >= this.settings.maxAttempts()) {
-			log.error("Outbox message {} to {} given up after {} attempts: {}", message.id(), message.topic(), attempts,
-					why);
+			if (retryable) {
+				log.error("Outbox message {} to {} given up after {} attempts: {}", message.id(), message.topic(),
+						attempts, why);
+			}
+			else {
+				// Refused for good, such as a chat that blocked the bot: expected, and
+				// reported.
+				log.warn("Outbox message {} to {} refused: {}", message.id(), message.topic(), why);
+			}
 			this.transactions.executeWithoutResult((status) -> {
 				this.jdbc.update("UPDATE outbox_message SET attempts = :attempts WHERE id = :id",
 						new MapSqlParameterSource("id", message.id()).addValue("attempts", attempts));

@@ -56,6 +56,9 @@ public class FilePolicy {
 		if (extension != null) {
 			return EXTENSIONS.contains(extension);
 		}
+		if (fileName != null && !fileName.strip().equals(fileName.replaceAll("[.\\s]+$", ""))) {
+			return false;
+		}
 		return mediaType != null && MEDIA_TYPES.contains(mediaType.toLowerCase(Locale.ROOT).split(";")[0].strip());
 	}
 
@@ -63,6 +66,8 @@ public class FilePolicy {
 		if (fileName == null) {
 			return null;
 		}
+		// Windows drops trailing dots and spaces: "invoice.exe." is an .exe there.
+		fileName = fileName.replaceAll("[.\\s]+$", "");
 		int dot = fileName.lastIndexOf('.');
 		if (dot < 0 || dot == fileName.length() - 1) {
 			return null;

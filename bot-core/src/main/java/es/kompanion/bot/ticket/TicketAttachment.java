@@ -88,7 +88,7 @@ public class TicketAttachment {
 		this.direction = direction;
 		this.sourceChannel = sourceChannel;
 		this.sourceRef = file.sourceRef();
-		this.fileName = cut(file.fileName(), MAX_NAME);
+		this.fileName = shortName(file.fileName());
 		this.mediaType = cut(file.mediaType(), 128);
 		this.size = file.size();
 		this.status = AttachmentStatus.PENDING;
@@ -172,7 +172,25 @@ public class TicketAttachment {
 	}
 
 	private static String cut(String text, int max) {
-		return (text.length() <= max) ? text : text.substring(0, text.offsetByCodePoints(0, max / 2));
+		if (text.codePointCount(0, text.length()) <= max) {
+			return text;
+		}
+		return text.substring(0, text.offsetByCodePoints(0, max));
+	}
+
+	/**
+	 * A name that fits the column and keeps its extension, so that a long name still
+	 * opens with the right program.
+	 */
+	static String shortName(String name) {
+		int max = MAX_NAME / 2;
+		if (name.codePointCount(0, name.length()) <= max) {
+			return name;
+		}
+		int dot = name.lastIndexOf('.');
+		String extension = (dot > 0 && name.length() - dot <= 10) ? name.substring(dot) : "";
+		return cut(name.substring(0, name.length() - extension.length()), max - extension.length() - 1) + "…"
+				+ extension;
 	}
 
 }

@@ -26,6 +26,8 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
 
 	Optional<Ticket> findByStaffThreadRef(String staffThreadRef);
 
+	Optional<Ticket> findFirstByFollowUpOfAndStatusNotOrderByIdDesc(Long followUpOf, TicketStatus status);
+
 	Optional<Ticket> findFirstByClientIdAndDepartmentAndStatusNotAndCreatedAtAfterOrderByCreatedAtDescIdDesc(
 			Long clientId, Department department, TicketStatus status, Instant since);
 

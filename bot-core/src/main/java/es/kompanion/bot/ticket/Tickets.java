@@ -151,6 +151,12 @@ public class Tickets {
 		if (ticket.getStatus() == TicketStatus.CLOSED) {
 			Instant closedAt = (ticket.getClosedAt() != null) ? ticket.getClosedAt() : ticket.getUpdatedAt();
 			if (closedAt.plus(this.reopenWindow).isBefore(now)) {
+				Optional<Ticket> open = this.tickets.findFirstByFollowUpOfAndStatusNotOrderByIdDesc(ticket.getId(),
+						TicketStatus.CLOSED);
+				if (open.isPresent()) {
+					// The follow-up already started goes on, rather than one more.
+					return post(open.get().getId(), clientId, post, channel);
+				}
 				Created followUp = create(clientId, ticket.getDepartment(), post, channel, ticket);
 				return Optional.of(new ClientPostOutcome(ClientPostOutcome.Kind.FOLLOW_UP, summarize(followUp.ticket()),
 						followUp.first().getId(), summarize(ticket)));

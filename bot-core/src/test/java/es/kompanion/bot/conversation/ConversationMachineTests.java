@@ -198,8 +198,7 @@ class ConversationMachineTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = ConversationState.class,
-			names = { "CHOOSING_DEPARTMENT", "CONFIRMING_TICKET", "CHOOSING_TICKET_FOR_TEXT" })
+	@EnumSource(value = ConversationState.class, names = { "CHOOSING_DEPARTMENT" })
 	void answersTextWhereButtonsAreExpectedWithTheSameStepAgain(ConversationState step) {
 		reach(step);
 		String before = this.conversation.getVariables();
@@ -422,14 +421,15 @@ class ConversationMachineTests {
 	}
 
 	@Test
-	void aReplyToAMessageOfNoTicketOfTheirsSendsNothing() {
+	void aReplyToAMessageAboutSomebodyElsesTicketPostsNothingThere() {
 		given(this.sentMessages.ticketOf(Channel.TELEGRAM, "42", "778")).willReturn(Optional.of(99L));
 
 		List<Reply> answer = this.runner.run(
-				new Inbound(ACCOUNT, next(), "es", "Hola", null, List.of(), "501", "778", null), CLIENT,
+				new Inbound(ACCOUNT, next(), "es", "Hola, otra cosa", null, List.of(), "501", "778", null), CLIENT,
 				this.conversation);
 
-		assertThat(text(answer)).contains("No sé a qué consulta");
+		assertThat(text(answer)).contains("¿Abrimos una nueva con este mensaje?");
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.CHOOSING_TICKET_FOR_TEXT);
 		then(this.tickets).should(never()).post(anyLong(), anyLong(), any(), any());
 	}
 
@@ -495,6 +495,73 @@ class ConversationMachineTests {
 
 		assertThat(text(answer)).contains("I will speak English", "How can we help");
 		then(this.clients).should().changeLanguage(7L, "en");
+	}
+
+	@Test
+	void moreTextWhileAskedWhichTicketJoinsTheWaitingMessage() {
+		given(this.tickets.unresolvedOf(7L, 5)).willReturn(List.of(ticket(55L, 1042, TicketStatus.OPEN)));
+		given(this.tickets.findOwned(55L, 7L)).willReturn(Optional.of(ticket(55L, 1042, TicketStatus.OPEN)));
+		givenPostsAdd(55L, 1042);
+		write("Una duda sobre el IVA del trimestre.");
+
+		List<Reply> kept = write("¿Puedo deducir la compra del portátil?");
+		press(Signal.addTo(55L));
+
+		assertThat(text(kept)).contains("Lo junto con tu mensaje anterior", "¿A qué consulta");
+		then(this.tickets).should()
+			.post(55L, 7L,
+					ClientPost.text("Una duda sobre el IVA del trimestre.\n\n¿Puedo deducir la compra del portátil?"),
+					Channel.TELEGRAM);
+	}
+
+	@Test
+	void moreTextOnTheSummaryIsAddedToTheDescription() {
+		given(this.tickets.open(anyLong(), any(), any(ClientPost.class), any()))
+			.willReturn(ticket(55L, 1042, TicketStatus.OPEN));
+		press(Signal.NEW_TICKET);
+		press(Signal.department(Department.LABOUR));
+		write(DESCRIPTION);
+
+		List<Reply> again = write("Y también el 111");
+		press(Signal.CONFIRM);
+
+		assertThat(text(again)).contains("Lo he añadido", DESCRIPTION + "\n\nY también el 111");
+		then(this.tickets).should()
+			.open(7L, Department.LABOUR, ClientPost.text(DESCRIPTION + "\n\nY también el 111"), Channel.TELEGRAM);
+	}
+
+	@Test
+	void aSecondTapOnTheStarsKeepsTheCommentStep() {
+		given(this.surveys.rate(55L, 7L, 5)).willReturn(RatingOutcome.RECORDED, RatingOutcome.ALREADY_RATED);
+		press(Signal.rate(55L, 5));
+
+		List<Reply> twice = press(Signal.rate(55L, 5));
+		write("Muy rápidos");
+
+		assertThat(text(twice)).contains("comentario");
+		then(this.surveys).should().comment(55L, 7L, "Muy rápidos");
+	}
+
+	@Test
+	void aReplyToABotMessageAboutNoTicketIsAnOrdinaryMessage() {
+		given(this.sentMessages.ticketOf(Channel.TELEGRAM, "42", "600")).willReturn(Optional.empty());
+		press(Signal.NEW_TICKET);
+		press(Signal.department(Department.LABOUR));
+
+		List<Reply> summary = this.runner.run(
+				new Inbound(ACCOUNT, next(), "es", DESCRIPTION, null, List.of(), "601", "600", null), CLIENT,
+				this.conversation);
+
+		assertThat(this.conversation.getState()).isEqualTo(ConversationState.CONFIRMING_TICKET);
+		assertThat(text(summary)).contains(DESCRIPTION);
+	}
+
+	@Test
+	void forgedAndIncompleteInputGetsAPlainAnswer() {
+		assertThat(text(press(Signal.closeTicket(99L)))).contains("No encuentro esa consulta");
+		assertThat(text(press("lg:xx"))).contains("Ese botón ya no está activo");
+		assertThat(text(write("/estado"))).contains("/estado 1042");
+		then(this.tickets).should(never()).changeStatus(anyLong(), any(), any());
 	}
 
 	@Test

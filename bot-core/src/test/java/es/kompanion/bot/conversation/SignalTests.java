@@ -36,7 +36,8 @@ class SignalTests {
 	void decodesArgumentsBackAndRefusesGarbage() {
 		assertThat(decode(Signal.rate(42L, 4)).argument()).isEqualTo("42:4");
 		assertThat(decode(Signal.searchPage(3)).argument()).isEqualTo("3");
-		assertThat(decode("lg:fr").argument()).isEqualTo("es");
+		assertThat(decode("lg:en").argument()).isEqualTo("en");
+		assertThat(decode("lg:fr").event()).isEqualTo(ConversationEvent.UNKNOWN);
 		assertThat(List.of("", "t:", "t:abc", "s:1", "d:99", "qp:x", "zz", "r:1e9", "lf:Z:0"))
 			.allSatisfy((garbage) -> assertThat(decode(garbage).event()).isIn(ConversationEvent.UNKNOWN,
 					ConversationEvent.MY_TICKETS));

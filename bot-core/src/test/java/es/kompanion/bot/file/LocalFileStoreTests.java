@@ -76,6 +76,9 @@ class LocalFileStoreTests {
 		assertThat(policy.judge(null, "image/jpeg", 1000)).isEqualTo(FilePolicy.Verdict.ACCEPTED);
 		assertThat(policy.judge("factura.pdf.exe", "application/pdf", 1000)).isEqualTo(FilePolicy.Verdict.TYPE_REFUSED);
 		assertThat(policy.judge("script.js", "text/plain", 10)).isEqualTo(FilePolicy.Verdict.TYPE_REFUSED);
+		assertThat(policy.judge("factura.exe.", "application/pdf", 10)).isEqualTo(FilePolicy.Verdict.TYPE_REFUSED);
+		assertThat(policy.judge("factura.exe . ", "application/pdf", 10)).isEqualTo(FilePolicy.Verdict.TYPE_REFUSED);
+		assertThat(policy.judge("factura.", "application/pdf", 10)).isEqualTo(FilePolicy.Verdict.TYPE_REFUSED);
 		assertThat(policy.judge("video.mp4", "video/mp4", 21L * 1024 * 1024)).isEqualTo(FilePolicy.Verdict.TOO_LARGE);
 	}
 

@@ -178,6 +178,12 @@ class ClientPostsIntegrationTests {
 				.extracting(TicketMessage::getBody)
 				.containsExactly("follow-up of " + old.label(), "Y las de agosto?");
 			assertThat(ClientPostsIntegrationTests.this.attachments.ofTicket(followUp.id())).hasSize(1);
+
+			ClientPostOutcome again = ClientPostsIntegrationTests.this.tickets
+				.post(old.id(), client.getId(), ClientPost.text("Y las de septiembre"), Channel.TELEGRAM)
+				.orElseThrow();
+			assertThat(again.ticket().id()).isEqualTo(followUp.id());
+			assertThat(again.kind()).isEqualTo(ClientPostOutcome.Kind.ADDED);
 		}
 
 	}

@@ -13,6 +13,7 @@ import es.kompanion.bot.ticket.ClientUnreachable;
 import es.kompanion.bot.ticket.StaffReplied;
 import es.kompanion.bot.ticket.TicketOpened;
 import es.kompanion.bot.ticket.TicketStatusChanged;
+import es.kompanion.bot.ticket.Tickets;
 
 /**
  * Queues what the staff channel must show about a ticket, inside the transaction of the
@@ -27,8 +28,11 @@ class StaffDeskNotifier {
 
 	private final Outbox outbox;
 
-	StaffDeskNotifier(Outbox outbox) {
+	private final Tickets tickets;
+
+	StaffDeskNotifier(Outbox outbox, Tickets tickets) {
 		this.outbox = outbox;
+		this.tickets = tickets;
 	}
 
 	@EventListener
@@ -38,6 +42,10 @@ class StaffDeskNotifier {
 
 	@EventListener
 	void on(ClientMessageAdded event) {
+		if (this.tickets.message(event.messageId()).getBody().isBlank()) {
+			// Only files: each one goes into the thread once it is stored.
+			return;
+		}
 		enqueue(StaffDeskUpdate.postInThread(event.ticketId(), event.messageId()));
 	}
 

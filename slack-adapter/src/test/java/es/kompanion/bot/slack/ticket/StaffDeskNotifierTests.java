@@ -11,11 +11,14 @@ import es.kompanion.bot.ticket.AttachmentFailed;
 import es.kompanion.bot.ticket.AttachmentStored;
 import es.kompanion.bot.ticket.AuthorType;
 import es.kompanion.bot.ticket.ClientMessageAdded;
+import es.kompanion.bot.ticket.TicketMessage;
+import es.kompanion.bot.ticket.Tickets;
 import es.kompanion.bot.ticket.StaffReplied;
 import es.kompanion.bot.ticket.TicketOpened;
 import es.kompanion.bot.ticket.TicketStatus;
 import es.kompanion.bot.ticket.TicketStatusChanged;
 
+import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.inOrder;
 import static org.mockito.BDDMockito.mock;
 import static org.mockito.BDDMockito.then;
@@ -25,7 +28,9 @@ class StaffDeskNotifierTests {
 
 	private final Outbox outbox = mock(Outbox.class);
 
-	private final StaffDeskNotifier notifier = new StaffDeskNotifier(this.outbox);
+	private final Tickets tickets = mock(Tickets.class);
+
+	private final StaffDeskNotifier notifier = new StaffDeskNotifier(this.outbox, this.tickets);
 
 	@Test
 	void postsTheRootWhenATicketOpens() {
@@ -36,11 +41,27 @@ class StaffDeskNotifierTests {
 
 	@Test
 	void postsTheClientMessageInTheThread() {
+		givenMessage(11L, "Os mando el dato");
 		this.notifier.on(new ClientMessageAdded(7L, 11L, 3L));
 
 		then(this.outbox).should()
 			.enqueue("SLACK_STAFF", "slack-ticket:7",
 					new StaffDeskUpdate(StaffDeskUpdate.Kind.POST_IN_THREAD, 7L, 11L, null, null, null));
+	}
+
+	@Test
+	void leavesAMessageOfOnlyFilesToTheFileUploads() {
+		givenMessage(12L, "");
+
+		this.notifier.on(new ClientMessageAdded(7L, 12L, 3L));
+
+		verifyNoInteractions(this.outbox);
+	}
+
+	private void givenMessage(Long id, String body) {
+		TicketMessage message = mock(TicketMessage.class);
+		given(message.getBody()).willReturn(body);
+		given(this.tickets.message(id)).willReturn(message);
 	}
 
 	@Test
