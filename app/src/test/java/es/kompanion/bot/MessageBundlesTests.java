@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageBundlesTests {
 
 	private static final List<String> BUNDLES = List.of("messages", "i18n/admin", "i18n/admin-clients",
-			"i18n/admin-resources", "i18n/admin-tickets");
+			"i18n/admin-resources", "i18n/admin-tickets", "mail/messages");
 
 	@Test
 	void definesEveryKeyInOneBundleOnly() throws IOException {

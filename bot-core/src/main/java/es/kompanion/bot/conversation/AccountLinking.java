@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import es.kompanion.bot.mail.Mailer;
 import es.kompanion.bot.user.ChatAccount;
 import es.kompanion.bot.user.ClientDetails;
 import es.kompanion.bot.user.Clients;
@@ -40,8 +41,11 @@ class AccountLinking {
 
 	private final ApplicationEventPublisher events;
 
+	private final Mailer mailer;
+
 	AccountLinking(Clients clients, LinkCodes codes, Replies replies, ConversationRunner runner,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Mailer mailer) {
+		this.mailer = mailer;
 		this.clients = clients;
 		this.codes = codes;
 		this.replies = replies;
@@ -59,6 +63,10 @@ class AccountLinking {
 		String compact = text.replace(" ", "");
 		if (CODE.matcher(compact).matches() && this.codes.hasPending(inbound.account())) {
 			return checkCode(compact, inbound.account(), conversation, locale);
+		}
+		if (!this.mailer.isEnabled()) {
+			// Without email there are no codes: only invitations link.
+			return List.of(this.replies.notice(locale, "welcome.stranger.no-mail"));
 		}
 		if (ClientDetails.isEmail(text)) {
 			return requestCode(text, inbound.account(), locale);

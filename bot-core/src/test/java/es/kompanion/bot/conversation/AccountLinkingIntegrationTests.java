@@ -9,11 +9,14 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
+import jakarta.mail.internet.MimeMessage;
+
+import es.kompanion.bot.mail.MailIntegrationTest;
+import es.kompanion.bot.mail.SmtpServer;
 import es.kompanion.bot.user.Channel;
 import es.kompanion.bot.user.ChatAccount;
 import es.kompanion.bot.user.Client;
@@ -26,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * round trip, wrong, expired and exhausted codes, the limits, and the same answer for an
  * email that is nobody's. Also unlinking from the chat.
  */
-@SpringBootTest
+@MailIntegrationTest
 @RecordApplicationEvents
 class AccountLinkingIntegrationTests {
 
@@ -48,12 +51,14 @@ class AccountLinkingIntegrationTests {
 	private ApplicationEvents events;
 
 	@Test
-	void aCodeMailedToTheClientsEmailLinksTheChat() {
+	void aCodeMailedToTheClientsEmailLinksTheChat() throws Exception {
 		Client client = client("es");
 		ChatAccount chat = stranger();
 
 		String asked = say(chat, "  " + client.getEmail().toUpperCase() + " ");
 		LinkCodeIssued issued = this.events.stream(LinkCodeIssued.class).findFirst().orElseThrow();
+		MimeMessage mail = SmtpServer.awaitMail(client.getEmail(), 1).get(0);
+		assertThat(SmtpServer.text(mail)).contains(issued.code(), "15");
 		String linked = say(chat, issued.code().substring(0, 3) + " " + issued.code().substring(3));
 
 		assertThat(asked).contains("código de 6 cifras", "15 minutos");
@@ -76,6 +81,10 @@ class AccountLinkingIntegrationTests {
 
 		assertThat(forUnknown.replace("nadie-", "")).isEqualTo(forKnown);
 		assertThat(this.events.stream(LinkCodeIssued.class)).hasSize(1);
+		assertThat(
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE topic = 'EMAIL' AND payload LIKE ?",
+						Integer.class, "%nadie-%"))
+			.isZero();
 		assertThat(codeRows(known)).isEqualTo(1);
 		assertThat(codeRows(unknown)).isEqualTo(1);
 		assertThat(say(unknown, "123456")).contains("no es correcto", "4");

@@ -21,7 +21,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import es.kompanion.bot.mail.Mailer;
 import es.kompanion.bot.ticket.Actor;
 import es.kompanion.bot.ticket.TicketStatus;
 import es.kompanion.bot.ticket.TicketSummary;
@@ -33,6 +35,7 @@ import es.kompanion.bot.user.ClientDetails;
 import es.kompanion.bot.user.Clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
 
 /**
  * Writes {@code docs/CONVERSATIONS.md}: one conversation per feature, as the client sees
@@ -71,6 +74,10 @@ class ConversationsDocumentTests {
 	@Autowired
 	private LastCode codes;
 
+	/** Email is on, as in production; nothing is sent from this test. */
+	@MockitoBean
+	private Mailer mailer;
+
 	private final StringBuilder document = new StringBuilder();
 
 	private ChatAccount chat = new ChatAccount(Channel.TELEGRAM, "0", "0", null);
@@ -81,6 +88,7 @@ class ConversationsDocumentTests {
 
 	@Test
 	void documentsEveryClientFeatureFromTheRealReplies() throws IOException {
+		given(this.mailer.isEnabled()).willReturn(true);
 		this.document.append("""
 				# Conversations
 

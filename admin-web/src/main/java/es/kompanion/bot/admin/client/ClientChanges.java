@@ -1,5 +1,6 @@
 package es.kompanion.bot.admin.client;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,8 @@ import org.springframework.util.StringUtils;
 
 import es.kompanion.bot.admin.security.CurrentStaff;
 import es.kompanion.bot.audit.AuditLog;
+import es.kompanion.bot.mail.ClientInvitations;
+import es.kompanion.bot.mail.InvitationMailOutcome;
 import es.kompanion.bot.user.ChatIdentity;
 import es.kompanion.bot.user.Client;
 import es.kompanion.bot.user.ClientDetails;
@@ -31,10 +34,13 @@ class ClientChanges {
 
 	private final CurrentStaff current;
 
-	ClientChanges(Clients clients, AuditLog audit, CurrentStaff current) {
+	private final ClientInvitations invitations;
+
+	ClientChanges(Clients clients, AuditLog audit, CurrentStaff current, ClientInvitations invitations) {
 		this.clients = clients;
 		this.audit = audit;
 		this.current = current;
+		this.invitations = invitations;
 	}
 
 	@Transactional
@@ -83,6 +89,26 @@ class ClientChanges {
 		String token = this.clients.issueInvitation(clientId);
 		this.audit.record(this.current.email(), "client.invitation-issued", "client:" + clientId, null);
 		return token;
+	}
+
+	/**
+	 * Issues a new invitation and emails it to the client; only an email that was queued
+	 * is audited.
+	 */
+	@Transactional
+	InvitationMailOutcome emailInvitation(Long clientId) {
+		InvitationMailOutcome outcome = this.invitations.send(clientId);
+		if (outcome == InvitationMailOutcome.QUEUED) {
+			this.audit.record(this.current.email(), "client.invitation-emailed", "client:" + clientId, null);
+		}
+		return outcome;
+	}
+
+	/**
+	 * When the client's invitation was last emailed, if ever.
+	 */
+	Optional<Instant> invitationEmailedAt(Long clientId) {
+		return this.invitations.lastSent(clientId);
 	}
 
 	/**

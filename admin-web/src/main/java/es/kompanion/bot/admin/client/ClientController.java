@@ -185,6 +185,22 @@ class ClientController {
 		return "redirect:/clients/" + id;
 	}
 
+	/**
+	 * Issues an invitation and emails its link to the client, in their language.
+	 */
+	@PostMapping("/{id}/invitation-email")
+	String emailInvitation(@PathVariable Long id, RedirectAttributes redirect) {
+		load(id);
+		switch (this.changes.emailInvitation(id)) {
+			case QUEUED -> redirect.addFlashAttribute("notice", "clients.invitation.email.queued");
+			case INACTIVE -> redirect.addFlashAttribute("problem", "clients.invitation.inactive");
+			case NO_EMAIL -> redirect.addFlashAttribute("problem", "clients.invitation.email.none");
+			case MAIL_OFF -> redirect.addFlashAttribute("problem", "clients.invitation.email.off");
+			case NO_BOT_USERNAME -> redirect.addFlashAttribute("problem", "clients.invitation.email.nobot");
+		}
+		return "redirect:/clients/" + id;
+	}
+
 	@ExceptionHandler(ClientNotFoundException.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound(Model model) {
@@ -200,6 +216,10 @@ class ClientController {
 		model.addAttribute("identities", identities);
 		model.addAttribute("botUsernameSet", this.botUsername != null);
 		model.addAttribute("invitationDays", this.invitationDays);
+		model.addAttribute("invitationEmailedAt",
+				this.changes.invitationEmailedAt(client.getId())
+					.map((sent) -> LocalDateTime.ofInstant(sent, MADRID))
+					.orElse(null));
 		return "clients/edit";
 	}
 

@@ -25,7 +25,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Two doors. Platform callbacks (Telegram webhook, Slack events) and the health probe
  * authenticate their own way, so they pass without a session or CSRF token. Everything
- * else is the admin web: form login, CSRF, and admin-only sections.
+ * else is the admin web: form login, CSRF, and admin-only sections; only the clients'
+ * survey page ({@code /survey/<token>}, the token is the credential) needs no login, and
+ * keeps CSRF.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -51,13 +53,13 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain adminWeb(HttpSecurity http, LoginThrottle throttle, SessionStamp stamp) throws Exception {
-		http.authorizeHttpRequests(
-				(requests) -> requests.requestMatchers("/login", "/error", "/admin/**", "/webjars/**", "/favicon.ico")
-					.permitAll()
-					.requestMatchers(ADMIN_ONLY)
-					.hasRole("ADMIN")
-					.anyRequest()
-					.authenticated())
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/login", "/error", "/admin/**", "/webjars/**", "/favicon.ico", "/survey/**")
+			.permitAll()
+			.requestMatchers(ADMIN_ONLY)
+			.hasRole("ADMIN")
+			.anyRequest()
+			.authenticated())
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("email")
 				.successHandler(stamp.successHandler())

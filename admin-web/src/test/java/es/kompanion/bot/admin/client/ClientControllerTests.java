@@ -28,7 +28,7 @@ class ClientControllerTests {
 			new CoreProperties.Outbox(Duration.ofSeconds(1), 25, Duration.ofMinutes(10), Duration.ofMinutes(2), 32),
 			Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(1),
 			new CoreProperties.Files("target/files", org.springframework.util.unit.DataSize.ofMegabytes(20)),
-					new CoreProperties.LinkCodes(Duration.ofMinutes(15), 5, 3, 3, Duration.ofHours(1)));
+			new CoreProperties.LinkCodes(Duration.ofMinutes(15), 5, 3, 3, Duration.ofHours(1)));
 
 	@Test
 	void showsTheBareTokenWhenTheBotUsernameIsNotSet() {
