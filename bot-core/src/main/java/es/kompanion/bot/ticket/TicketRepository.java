@@ -8,7 +8,6 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 
 import es.kompanion.bot.user.Department;
 
@@ -30,12 +29,6 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
 
 	Optional<Ticket> findFirstByClientIdAndDepartmentAndStatusNotAndCreatedAtAfterOrderByCreatedAtDescIdDesc(
 			Long clientId, Department department, TicketStatus status, Instant since);
-
-	@Query("select t from Ticket t where t.clientId = :clientId and (lower(t.description) like :pattern "
-			+ "or exists (select m.id from TicketMessage m where m.ticketId = t.id and m.authorType in "
-			+ "(es.kompanion.bot.ticket.AuthorType.CLIENT, es.kompanion.bot.ticket.AuthorType.STAFF) "
-			+ "and lower(m.body) like :pattern)) order by t.createdAt desc, t.id desc")
-	Page<Ticket> searchOwn(Long clientId, String pattern, Pageable page);
 
 	List<Ticket> findByClientIdAndStatusNotOrderByCreatedAtDescIdDesc(Long clientId, TicketStatus status, Limit limit);
 

@@ -57,9 +57,12 @@ public class Tickets {
 
 	private final Duration reopenWindow;
 
+	private final OwnTicketSearch ownSearch;
+
 	Tickets(TicketRepository tickets, TicketMessageRepository messages, TicketNumbers numbers, ClientRepository clients,
 			StaffRepository staff, TicketSearch search, ApplicationEventPublisher events, Clock clock,
-			TicketAttachmentRepository attachments, CoreProperties properties) {
+			TicketAttachmentRepository attachments, CoreProperties properties, OwnTicketSearch ownSearch) {
+		this.ownSearch = ownSearch;
 		this.attachments = attachments;
 		this.reopenWindow = properties.reopenWindow();
 		this.tickets = tickets;
@@ -261,15 +264,12 @@ public class Tickets {
 	}
 
 	/**
-	 * The client's tickets whose description or conversation holds the text, newest
-	 * first; internal notes and system records are not searched.
+	 * The client's tickets whose description or conversation holds every word of the
+	 * text, newest first; internal notes and system records are not searched.
 	 */
 	@Transactional(readOnly = true)
 	public Page<TicketSummary> searchOwn(Long clientId, String text, Pageable page) {
-		String pattern = "%"
-				+ text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-				+ "%";
-		return this.tickets.searchOwn(clientId, pattern, page).map(this::summarize);
+		return this.ownSearch.find(clientId, text, page).map(this::summarize);
 	}
 
 	/**

@@ -145,6 +145,12 @@ class ClientPostsIntegrationTests {
 		assertThat(this.tickets.searchOwn(client.getId(), word, PageRequest.of(0, 10))).extracting(TicketSummary::id)
 			.containsExactly(byReply.id(), byDescription.id());
 		assertThat(this.tickets.searchOwn(client.getId(), "100%", PageRequest.of(0, 10))).isEmpty();
+		assertThat(this.tickets.searchOwn(client.getId(), "«duda» " + word, PageRequest.of(0, 10)))
+			.extracting(TicketSummary::id)
+			.containsExactly(byReply.id(), byDescription.id());
+		assertThat(this.tickets.searchOwn(client.getId(), word + " cualquiera", PageRequest.of(0, 10)))
+			.extracting(TicketSummary::id)
+			.containsExactly(byReply.id());
 	}
 
 	@Nested
