@@ -78,6 +78,13 @@ final class BotHarness implements AutoCloseable {
 	}
 
 	BotHarness boot() {
+		return boot(Map.of());
+	}
+
+	/**
+	 * Starts the application with the test settings and the given ones on top.
+	 */
+	BotHarness boot(Map<String, String> extra) {
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("server.port", "0");
 		properties.put("spring.datasource.url", DB_URL);
@@ -94,6 +101,7 @@ final class BotHarness implements AutoCloseable {
 		properties.put("kompanion.slack.api-url", "http://127.0.0.1:" + this.api.port() + "/api/");
 		properties.put("kompanion.core.outbox.poll-interval", "200ms");
 		properties.put("kompanion.core.files.directory", "target/files");
+		properties.putAll(extra);
 		String[] args = properties.entrySet()
 			.stream()
 			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
