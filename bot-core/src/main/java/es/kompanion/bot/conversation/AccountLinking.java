@@ -83,10 +83,11 @@ class AccountLinking {
 	}
 
 	private List<Reply> requestCode(String email, ChatAccount account, Locale locale) {
-		LinkCodes.Issued issued = this.codes.request(account, email).orElse(null);
-		if (issued == null) {
+		LinkCodes.Issued issued = this.codes.request(account, email);
+		if (issued == LinkCodes.Issued.LIMITED_ACCOUNT || issued == LinkCodes.Issued.LIMITED_EMAIL) {
 			log.debug("Link code refused: too many requests");
-			return List.of(this.replies.notice(locale, "link.code.limited"));
+			String key = (issued == LinkCodes.Issued.LIMITED_ACCOUNT) ? "link.code.limited" : "link.code.limited.email";
+			return List.of(this.replies.notice(locale, key));
 		}
 		if (issued.client() != null) {
 			this.events.publishEvent(new LinkCodeIssued(issued.client().getEmail(), issued.code(),
@@ -100,7 +101,7 @@ class AccountLinking {
 		LinkCodes.Check check = this.codes.check(account, code);
 		return switch (check.result()) {
 			case RIGHT -> welcome(this.clients.linkDirectly(nonNull(check.clientId()), account), conversation);
-			case WRONG -> List.of(this.replies.notice(locale, "link.code.wrong", String.valueOf(check.attemptsLeft())));
+			case WRONG -> List.of(this.replies.notice(locale, "link.code.wrong", check.attemptsLeft()));
 			case TOO_MANY -> List.of(this.replies.notice(locale, "link.code.too-many"));
 			case EXPIRED -> List.of(this.replies.notice(locale, "link.code.expired"));
 			case NONE -> List.of(this.replies.notice(locale, "welcome.stranger"));

@@ -22,6 +22,7 @@ import org.springframework.statemachine.guard.Guard;
 import org.springframework.stereotype.Component;
 
 import es.kompanion.bot.CoreProperties;
+import es.kompanion.bot.mail.Mailer;
 import es.kompanion.bot.resource.Resources;
 import es.kompanion.bot.survey.RatingOutcome;
 import es.kompanion.bot.survey.Surveys;
@@ -102,8 +103,11 @@ class ConversationActions {
 
 	private final Clients clients;
 
+	private final Mailer mailer;
+
 	ConversationActions(Tickets tickets, Surveys surveys, Replies replies, Resources resources, Clock clock,
-			CoreProperties properties, SentMessages sentMessages, Clients clients) {
+			CoreProperties properties, SentMessages sentMessages, Clients clients, Mailer mailer) {
+		this.mailer = mailer;
 		this.sentMessages = sentMessages;
 		this.clients = clients;
 		this.recentWindow = properties.recentTicketWindow();
@@ -511,7 +515,7 @@ class ConversationActions {
 					vars.get(DESCRIPTION_REF));
 			TicketSummary ticket = this.tickets.open(turn.clientId(), department(vars), post, turn.channel());
 			vars.clear();
-			turn.say(this.replies.created(turn.locale(), ticket));
+			turn.say(this.replies.created(turn.locale(), ticket, this.mailer.isEnabled()));
 		});
 	}
 

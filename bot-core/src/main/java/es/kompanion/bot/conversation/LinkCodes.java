@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -60,9 +59,10 @@ class LinkCodes {
 	/**
 	 * Issues a code for the email if the limits allow it.
 	 * @return the code and the client it links to (none if the email is no active
-	 * client's), or empty when too many codes were asked for
+	 * client's), or {@link Issued#LIMITED_ACCOUNT} / {@link Issued#LIMITED_EMAIL} when
+	 * too many codes were asked for
 	 */
-	Optional<Issued> request(ChatAccount account, String email) {
+	Issued request(ChatAccount account, String email) {
 		Instant now = this.clock.instant();
 		LocalDateTime since = utc(now.minus(this.settings.window()));
 		String normalized = email.strip().toLowerCase(java.util.Locale.ROOT);
@@ -71,9 +71,11 @@ class LinkCodes {
 				Integer.class, account.channel().name(), account.externalUserId(), since);
 		Integer byEmail = this.jdbc.queryForObject("SELECT COUNT(*) FROM link_code WHERE email = ? AND created_at > ?",
 				Integer.class, normalized, since);
-		if (byAccount == null || byAccount >= this.settings.perAccount() || byEmail == null
-				|| byEmail >= this.settings.perEmail()) {
-			return Optional.empty();
+		if (byAccount == null || byAccount >= this.settings.perAccount()) {
+			return Issued.LIMITED_ACCOUNT;
+		}
+		if (byEmail == null || byEmail >= this.settings.perEmail()) {
+			return Issued.LIMITED_EMAIL;
 		}
 		Client client = this.clients.findByEmail(normalized).filter(Client::isActive).orElse(null);
 		String code = String.format("%06d", this.random.nextInt(CODE_RANGE));
@@ -90,7 +92,7 @@ class LinkCodes {
 				account.channel().name(), account.externalUserId(), normalized,
 				(client != null) ? client.getId() : null, salt + ":" + digest(salt, code), utc(now),
 				utc(now.plus(this.settings.validity())));
-		return Optional.of(new Issued(code, client));
+		return new Issued(code, client);
 	}
 
 	/**
@@ -120,7 +122,10 @@ class LinkCodes {
 		boolean matches = MessageDigest.isEqual(stored[1].getBytes(StandardCharsets.US_ASCII),
 				digest(stored[0], typed.strip()).getBytes(StandardCharsets.US_ASCII));
 		Number clientId = (Number) row.get("client_id");
-		if (matches && clientId != null) {
+		// A client deactivated since the code was sent links nothing; it reads as a wrong
+		// code.
+		if (matches && clientId != null
+				&& this.clients.find(clientId.longValue()).filter(Client::isActive).isPresent()) {
 			this.jdbc.update("UPDATE link_code SET used_at = ? WHERE id = ?", utc(now), id);
 			return new Check(Check.Result.RIGHT, clientId.longValue(), 0);
 		}
@@ -175,6 +180,12 @@ class LinkCodes {
 	 * @param client whom the email belongs to, or {@code null} if to no active client
 	 */
 	record Issued(String code, @Nullable Client client) {
+
+		/** This chat asked for too many codes. */
+		static final Issued LIMITED_ACCOUNT = new Issued("", null);
+
+		/** Too many codes went to this email, from whatever chats. */
+		static final Issued LIMITED_EMAIL = new Issued("", null);
 
 	}
 

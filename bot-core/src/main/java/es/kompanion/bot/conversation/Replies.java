@@ -299,9 +299,11 @@ class Replies {
 				List.of(cancel(locale))), null);
 	}
 
-	Reply created(Locale locale, TicketSummary ticket) {
-		return new Reply(this.texts.rich(locale, "ticket.new.created", ticket.label(),
-				this.texts.department(locale, ticket.department())), mainButtons(locale), ticket.id());
+	Reply created(Locale locale, TicketSummary ticket, boolean byEmailToo) {
+		String key = byEmailToo ? "ticket.new.created.email" : "ticket.new.created";
+		return new Reply(
+				this.texts.rich(locale, key, ticket.label(), this.texts.department(locale, ticket.department())),
+				mainButtons(locale), ticket.id());
 	}
 
 	/**

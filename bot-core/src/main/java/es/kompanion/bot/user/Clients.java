@@ -171,6 +171,8 @@ public class Clients {
 		this.random.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Instant now = this.clock.instant();
+		// Only the newest invitation works: a resent link replaces the one before.
+		this.invitations.retireOpen(client.getId(), now);
 		this.invitations.save(new Invitation(client.getId(), hash(token), now, now.plus(this.invitationValidity)));
 		log.info("Invitation issued for client {}", clientId);
 		return token;

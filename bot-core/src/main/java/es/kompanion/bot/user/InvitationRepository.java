@@ -18,4 +18,11 @@ interface InvitationRepository extends JpaRepository<Invitation, Long> {
 	@Query("update Invitation i set i.usedAt = :now where i.tokenHash = :hash and i.usedAt is null and i.expiresAt > :now")
 	int markUsed(String hash, Instant now);
 
+	/**
+	 * Retires the client's invitations still open, when a new one replaces them.
+	 */
+	@Modifying
+	@Query("update Invitation i set i.usedAt = :now where i.clientId = :clientId and i.usedAt is null")
+	int retireOpen(Long clientId, Instant now);
+
 }

@@ -99,13 +99,36 @@ class AccountLinkingIntegrationTests {
 		String right = this.events.stream(LinkCodeIssued.class).findFirst().orElseThrow().code();
 		String wrong = right.equals("000000") ? "000001" : "000000";
 
-		assertThat(say(chat, wrong)).contains("4 intentos");
+		assertThat(say(chat, wrong)).contains("Te quedan 4 intentos");
 		say(chat, wrong);
 		say(chat, wrong);
-		say(chat, wrong);
+		assertThat(say(chat, wrong)).contains("Te queda 1 intento.");
 		assertThat(say(chat, wrong)).contains("Demasiados intentos");
 		assertThat(say(chat, right)).contains("Soy el asistente");
 		assertThat(this.clients.findLinked(Channel.TELEGRAM, chat.externalUserId())).isEmpty();
+	}
+
+	@Test
+	void aCodeLinksNothingOnceTheClientIsDeactivated() {
+		Client client = client("es");
+		ChatAccount chat = stranger();
+		say(chat, client.getEmail());
+		String code = this.events.stream(LinkCodeIssued.class).findFirst().orElseThrow().code();
+		this.clients.deactivate(client.getId());
+
+		assertThat(say(chat, code)).contains("no es correcto");
+		assertThat(this.clients.findLinked(Channel.TELEGRAM, chat.externalUserId())).isEmpty();
+		assertThat(this.clients.identitiesOf(client.getId())).isEmpty();
+	}
+
+	@Test
+	void aNewInvitationRetiresTheOneBefore() {
+		Client client = client("es");
+		String first = this.clients.issueInvitation(client.getId());
+		String second = this.clients.issueInvitation(client.getId());
+
+		assertThat(say(stranger(), "/start " + first)).contains("ya no sirve");
+		assertThat(say(stranger(), "/start " + second)).contains("¡Hola, Lucía!");
 	}
 
 	@Test
@@ -131,7 +154,7 @@ class AccountLinkingIntegrationTests {
 		List<LinkCodeIssued> issued = this.events.stream(LinkCodeIssued.class).toList();
 
 		assertThat(say(chat, client.getEmail())).contains("Ya has pedido varios códigos");
-		assertThat(say(stranger(), client.getEmail())).contains("Ya has pedido varios códigos");
+		assertThat(say(stranger(), client.getEmail())).contains("Se han pedido ya varios códigos para ese email");
 		assertThat(issued).hasSize(3);
 		if (!issued.get(0).code().equals(issued.get(2).code())) {
 			assertThat(say(chat, issued.get(0).code())).contains("no es correcto");

@@ -25,6 +25,7 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 import es.kompanion.bot.CoreProperties;
 import es.kompanion.bot.file.FilePolicy;
+import es.kompanion.bot.mail.Mailer;
 import es.kompanion.bot.resource.FaqEntry;
 import es.kompanion.bot.resource.FiscalDeadline;
 import es.kompanion.bot.resource.Resources;
@@ -92,6 +93,9 @@ class ConversationMachineTests {
 
 	@MockitoBean
 	private Clients clients;
+
+	@MockitoBean
+	private Mailer mailer;
 
 	private final Conversation conversation = new Conversation();
 

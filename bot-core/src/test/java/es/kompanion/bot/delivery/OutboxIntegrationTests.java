@@ -115,9 +115,11 @@ class OutboxIntegrationTests {
 			assertThat(failed.topic()).isEqualTo("TEST");
 			assertThat(failed.payload()).isEqualTo(new Note("e", 7));
 		});
-		assertThat(this.jdbc.queryForList("SELECT status FROM outbox_message WHERE stream_key = 'stream-e' ORDER BY id",
-				String.class))
-			.containsExactly("FAILED", "SENT");
+		// The handler has the message before the dispatcher records it as sent.
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.queryForList(
+					"SELECT status FROM outbox_message WHERE stream_key = 'stream-e' ORDER BY id", String.class),
+					(statuses) -> statuses.equals(List.of("FAILED", "SENT")));
 		assertThat(this.jdbc.queryForList(
 				"SELECT attempts FROM outbox_message WHERE stream_key = 'stream-e' ORDER BY id", Integer.class))
 			.containsExactly(3, 0);
