@@ -112,6 +112,44 @@ class ClientChatIntegrationTests {
 	}
 
 	@Test
+	void theMenuCarriesQuickAccessAndResourcesAnswerAtAnyStep() {
+		long user = this.users.incrementAndGet();
+		Clients clients = this.bot.bean(Clients.class);
+		Client client = clients.register(new es.kompanion.bot.user.ClientDetails(user + "@clientes.test", "Rosa Vera",
+				"Vera SL", "es", "https://drive.google.com/drive/folders/rosa", "https://app.holded.com/rosa"));
+		telegram(textUpdate(this.updates.incrementAndGet(), user, "/start " + clients.issueInvitation(client.getId())));
+		awaitMessageTo(user, "¿En qué te ayudamos?");
+
+		JsonNode menu = lastJsonTo(user);
+		assertThat(urls(menu)).containsExactly("https://drive.google.com/drive/folders/rosa",
+				"https://app.holded.com/rosa");
+		tap(user, "n");
+		awaitMessageTo(user, "¿De qué departamento es?");
+		tap(user, "rs");
+		awaitMessageTo(user, "Recursos");
+		tap(user, "fq");
+		awaitMessageTo(user, "¿Sobre qué tema?");
+		tap(user, "fd:1");
+		String questions = awaitMessageTo(user, "Elige una pregunta");
+		write(user, "/calendario");
+		write(user, "/ayuda");
+
+		assertThat(questions).contains("Laboral");
+		assertThat(awaitMessageTo(user, "próximos 30 días")).isNotEmpty();
+		assertThat(awaitMessageTo(user, "Cómo sacarle partido")).contains("/buscar");
+		assertThat(lastMessageTo(user)).contains("¿De qué departamento es?");
+	}
+
+	private static List<String> urls(JsonNode message) {
+		JsonNode keyboard = message.get("reply_markup").get("inline_keyboard");
+		return StreamSupport.stream(keyboard.spliterator(), false)
+			.flatMap((row) -> StreamSupport.stream(row.spliterator(), false))
+			.filter((button) -> button.has("url"))
+			.map((button) -> button.get("url").asString())
+			.toList();
+	}
+
+	@Test
 	void aPhotoWithTheDescriptionReachesTheStaffThreadAsTheSameBytes() {
 		long user = linkClient("Irene Sanz");
 		tap(user, "n");
