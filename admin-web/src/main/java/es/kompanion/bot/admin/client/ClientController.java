@@ -34,6 +34,7 @@ import es.kompanion.bot.user.Channel;
 import es.kompanion.bot.user.ChatIdentity;
 import es.kompanion.bot.user.Client;
 import es.kompanion.bot.user.ClientNotFoundException;
+import es.kompanion.bot.mail.Mailer;
 import es.kompanion.bot.user.Clients;
 import es.kompanion.bot.user.EmailInUseException;
 
@@ -59,7 +60,11 @@ class ClientController {
 
 	private final long invitationDays;
 
-	ClientController(Clients clients, ClientChanges changes, AdminProperties admin, CoreProperties core) {
+	private final Mailer mailer;
+
+	ClientController(Clients clients, ClientChanges changes, AdminProperties admin, CoreProperties core,
+			Mailer mailer) {
+		this.mailer = mailer;
 		this.clients = clients;
 		this.changes = changes;
 		String username = admin.telegramBotUsername();
@@ -216,6 +221,7 @@ class ClientController {
 		model.addAttribute("identities", identities);
 		model.addAttribute("botUsernameSet", this.botUsername != null);
 		model.addAttribute("invitationDays", this.invitationDays);
+		model.addAttribute("mailOn", this.mailer.isEnabled());
 		model.addAttribute("invitationEmailedAt",
 				this.changes.invitationEmailedAt(client.getId())
 					.map((sent) -> LocalDateTime.ofInstant(sent, MADRID))

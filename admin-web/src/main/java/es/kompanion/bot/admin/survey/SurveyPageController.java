@@ -83,6 +83,10 @@ class SurveyPageController {
 
 	@GetMapping("/thanks")
 	String thanks(Model model, HttpServletRequest request) {
+		if (!model.containsAttribute("language")) {
+			// Only an answer just stored leads here; opened directly it thanks nobody.
+			return unavailable(model, request);
+		}
 		Locale locale = locale((String) model.getAttribute("language"));
 		speak(locale, request);
 		model.addAttribute("notes", List.of(note(locale, "survey-page.thanks", null)));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
 
 import es.kompanion.bot.CoreProperties;
+import es.kompanion.bot.mail.Mailer;
 import es.kompanion.bot.admin.AdminProperties;
 import es.kompanion.bot.user.Client;
 import es.kompanion.bot.user.Clients;
@@ -32,7 +33,8 @@ class ClientControllerTests {
 
 	@Test
 	void showsTheBareTokenWhenTheBotUsernameIsNotSet() {
-		ClientController controller = new ClientController(this.clients, this.changes, admin(" "), this.core);
+		ClientController controller = new ClientController(this.clients, this.changes, admin(" "), this.core,
+				mock(Mailer.class));
 		given(this.clients.find(42L)).willReturn(Optional.of(new Client("ana@example.com", "Ana", null, "es")));
 		given(this.changes.issueInvitation(42L)).willReturn("tok3n-abc");
 		RedirectAttributesModelMap redirect = new RedirectAttributesModelMap();
@@ -46,7 +48,7 @@ class ClientControllerTests {
 	@Test
 	void buildsTheDeepLinkWithoutTheAtSignOfTheUsername() {
 		ClientController controller = new ClientController(this.clients, this.changes, admin("@KompanionBot"),
-				this.core);
+				this.core, mock(Mailer.class));
 		given(this.clients.find(42L)).willReturn(Optional.of(new Client("ana@example.com", "Ana", null, "es")));
 		given(this.changes.issueInvitation(42L)).willReturn("tok3n-abc");
 		RedirectAttributesModelMap redirect = new RedirectAttributesModelMap();

@@ -52,4 +52,19 @@ class InvitationEmailOffIntegrationTests {
 		assertThat(this.invitations.lastSent(client.getId())).isEmpty();
 	}
 
+	@Test
+	void offersNoEmailButtonWhileEmailIsOff() throws Exception {
+		Client client = this.clients.register("client-" + UUID.randomUUID() + "@example.com", "Ana", null, "es");
+
+		String page = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/clients/{id}", client.getId())
+				.with(user("staff-" + UUID.randomUUID() + "@kompanion.test").roles("ADMIN")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+		assertThat(page).contains("El email no está configurado").doesNotContain("/invitation-email");
+	}
+
 }

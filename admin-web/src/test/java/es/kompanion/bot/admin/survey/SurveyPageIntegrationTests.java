@@ -60,6 +60,13 @@ class SurveyPageIntegrationTests {
 	private Tickets tickets;
 
 	@Test
+	void theThanksPageOpenedDirectlyThanksNobody() throws Exception {
+		String page = body(this.mvc.perform(get("/survey/thanks")).andReturn());
+
+		assertThat(page).contains("Este enlace ya no sirve").doesNotContain("Hemos guardado");
+	}
+
+	@Test
 	void showsTheFormInTheClientsLanguageWithoutSigningIn() throws Exception {
 		TicketSummary ticket = closedTicket("en");
 		String token = this.links.issue(ticket.id(), Duration.ofDays(30));
