@@ -72,13 +72,21 @@ final class Mrkdwn {
 	 * a broadcast goes, and so does the space either one leaves doubled.
 	 */
 	static String toPlainText(String text) {
+		return toPlainText(text, (userId) -> "");
+	}
+
+	/**
+	 * As {@link #toPlainText(String)}, naming people mentioned without a label (as Slack
+	 * sends mentions today) through the given lookup, which answers empty for nobody.
+	 */
+	static String toPlainText(String text, java.util.function.Function<String, String> people) {
 		Matcher matcher = CONTROL.matcher(text);
 		StringBuilder plain = new StringBuilder(text.length());
 		int next = 0;
 		while (matcher.find()) {
 			plain.append(text, next, matcher.start());
 			next = matcher.end();
-			String shown = readControl(matcher.group(1));
+			String shown = readControl(matcher.group(1), people);
 			if (shown.isEmpty()) {
 				next = closeGap(plain, text, next);
 			}
@@ -88,12 +96,12 @@ final class Mrkdwn {
 		return unescape(plain.toString());
 	}
 
-	private static String readControl(String control) {
+	private static String readControl(String control, java.util.function.Function<String, String> people) {
 		int bar = control.indexOf('|');
 		String target = (bar < 0) ? control : control.substring(0, bar);
 		String label = (bar < 0) ? "" : control.substring(bar + 1);
 		if (target.startsWith("@")) {
-			return label;
+			return label.isEmpty() ? people.apply(target.substring(1)) : label;
 		}
 		if (target.startsWith("#")) {
 			return label.isEmpty() ? target : "#" + label;

@@ -126,6 +126,14 @@ class StaffThreadReplies implements SlackListeners {
 	}
 
 	/**
+	 * The name of a registered staff member mentioned in a reply, so the client reads who
+	 * was meant; anybody else is left out.
+	 */
+	private String staffName(String slackUserId) {
+		return this.staff.findBySlackUserId(slackUserId).map(Staff::getFullName).orElse("");
+	}
+
+	/**
 	 * @return {@code false} if the event or its message was seen before
 	 */
 	private boolean claim(ThreadReply reply) {
@@ -135,7 +143,7 @@ class StaffThreadReplies implements SlackListeners {
 	}
 
 	private Recorded record(ThreadReply reply, TicketSummary ticket, List<IncomingFile> files) {
-		String text = Mrkdwn.toPlainText(reply.text()).strip();
+		String text = Mrkdwn.toPlainText(reply.text(), this::staffName).strip();
 		boolean sends = !text.isEmpty() || !files.isEmpty();
 		Boolean first = this.transactions.execute((status) -> {
 			if (!this.deliveries.claim(SOURCE, reply.eventId()) || !this.deliveries.claim(SOURCE, reply.messageKey())) {

@@ -55,6 +55,14 @@ class MrkdwnTests {
 	}
 
 	@Test
+	void namesRegisteredStaffMentionedWithoutALabel() {
+		String plain = Mrkdwn.toPlainText("Hola, <@U0MARTA> lo revisa y <@U0OTHER> también.",
+				(id) -> id.equals("U0MARTA") ? "Marta Gil" : "");
+
+		assertThat(plain).isEqualTo("Hola, Marta Gil lo revisa y también.");
+	}
+
+	@Test
 	void dropsBroadcastsToTheStaffChannel() {
 		String slack = "<!here> Presentado <!channel|channel> el modelo 303\n<!everyone>\nUn saludo <!here>";
 
