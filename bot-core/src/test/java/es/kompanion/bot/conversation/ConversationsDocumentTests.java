@@ -187,6 +187,8 @@ class ConversationsDocumentTests {
 		section("Writing on a recently closed ticket reopens it");
 		press(Signal.replyTo(first.id()));
 		write("Perdona, ¿me reenviáis el documento del alta?");
+		this.tickets.addStaffReply(first.id(), Actor.staff("slack:U0MARTA"),
+				"Claro, ya lo tienes otra vez en tu carpeta.", "1736242800.000400");
 		this.tickets.changeStatus(first.id(), TicketStatus.CLOSED, Actor.staff("slack:U0MARTA"));
 		captured();
 

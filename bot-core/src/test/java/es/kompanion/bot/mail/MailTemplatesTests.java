@@ -57,7 +57,7 @@ class MailTemplatesTests {
 		assertThat(spanish.subject()).isEqualTo("Hemos recibido tu consulta #1042");
 		assertThat(spanish.text()).contains("Hola, Ana:", "área de Laboral", "Alta de una persona");
 		assertThat(english.subject()).isEqualTo("We received your ticket #1042");
-		assertThat(english.text()).contains("Hi Ana,", "our Labour team", "Alta de una persona");
+		assertThat(english.text()).contains("Hi Ana,", "our team (Labour)", "Alta de una persona");
 	}
 
 	@Test
