@@ -70,6 +70,20 @@ public class Attachments {
 	}
 
 	/**
+	 * A stored file could not be handed to the other side (such as the staff thread) and
+	 * will not be: the ticket records it, so staff find it on the ticket's page.
+	 * @param where the channel that refused it
+	 */
+	@Transactional
+	public void notDelivered(Long attachmentId, String where, String reason) {
+		TicketAttachment attachment = this.attachments.findById(attachmentId).orElseThrow();
+		this.messages.save(new TicketMessage(attachment.getTicketId(), Actor.system(),
+				"file " + attachment.getFileName() + " not delivered to " + where + ": " + reason, null,
+				this.clock.instant()));
+		log.warn("Attachment {} could not be delivered to {}", attachmentId, where);
+	}
+
+	/**
 	 * The file could not be fetched and will not be; the ticket records it so staff see
 	 * it.
 	 */

@@ -43,6 +43,9 @@ class ConversationRenderer {
 
 	private static final Pattern UNFETCHED = Pattern.compile("file (.*) could not be fetched: (.*)", Pattern.DOTALL);
 
+	private static final Pattern UNSENT_FILE = Pattern.compile("file (.*) not delivered to (\\S+): (.*)",
+			Pattern.DOTALL);
+
 	private static final Pattern SLACK_USER = Pattern.compile("slack:(\\S+)");
 
 	private final StaffRepository staff;
@@ -122,6 +125,10 @@ class ConversationRenderer {
 		Matcher followUp = FOLLOW_UP.matcher(message.getBody());
 		if (followUp.matches()) {
 			return authors.text("admin.tickets.event.follow-up", followUp.group(1));
+		}
+		Matcher unsent = UNSENT_FILE.matcher(message.getBody());
+		if (unsent.matches()) {
+			return authors.text("admin.tickets.event.file-unsent", unsent.group(1), unsent.group(3));
 		}
 		Matcher unfetched = UNFETCHED.matcher(message.getBody());
 		if (unfetched.matches()) {

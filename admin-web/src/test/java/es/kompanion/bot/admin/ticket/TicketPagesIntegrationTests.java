@@ -155,6 +155,7 @@ class TicketPagesIntegrationTests {
 		List<TicketAttachment> files = this.attachments.ofTicket(ticket.id());
 		StoredFile stored = this.fileStore.save(new java.io.ByteArrayInputStream(pdf), 1024);
 		this.attachments.stored(files.get(0).getId(), stored.key(), stored.size());
+		this.attachments.notDelivered(files.get(0).getId(), "SLACK", "missing_scope");
 		TicketSummary other = open(Department.OTHER, "Otra consulta");
 
 		String page = page(get("/tickets/" + ticket.id()));
@@ -164,7 +165,7 @@ class TicketPagesIntegrationTests {
 			.andReturn();
 
 		assertThat(page).contains("/tickets/" + ticket.id() + "/files/" + files.get(0).getId(), "factura &lt;1&gt;.pdf",
-				"extracto.pdf", "sin descargar");
+				"extracto.pdf", "sin descargar", "no se pudo subir al hilo de Slack (missing_scope)");
 		assertThat(page).doesNotContain("/files/" + files.get(1).getId() + "\"");
 		assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(pdf);
 		assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment;");

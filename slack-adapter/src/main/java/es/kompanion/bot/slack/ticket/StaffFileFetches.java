@@ -48,6 +48,13 @@ class StaffFileFetches {
 	 */
 	@EventListener
 	void on(DeliveryFailed event) {
+		if (event.payload() instanceof StaffDeskUpdate update && update.kind() == StaffDeskUpdate.Kind.POST_FILE
+				&& update.attachmentId() != null) {
+			// A client's file that never made it into the thread stays findable on the
+			// ticket.
+			this.attachments.notDelivered(update.attachmentId(), "SLACK", event.reason());
+			return;
+		}
 		if (!SlackFileFetch.TOPIC.equals(event.topic()) || !(event.payload() instanceof SlackFileFetch fetch)) {
 			return;
 		}

@@ -54,6 +54,13 @@ class StaffFileFetchesTests {
 	}
 
 	@Test
+	void recordsOnTheTicketAClientFileThatNeverReachedTheThread() {
+		this.fetches.on(new DeliveryFailed("SLACK_STAFF", StaffDeskUpdate.postFile(7L, 33L), "missing_scope"));
+
+		then(this.attachments).should().notDelivered(33L, "SLACK", "missing_scope");
+	}
+
+	@Test
 	void leavesAFileAloneThatWasAlreadyRecordedAsFailed() {
 		attachmentIn(AttachmentStatus.FAILED);
 
