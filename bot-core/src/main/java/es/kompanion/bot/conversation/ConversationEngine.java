@@ -19,6 +19,7 @@ import es.kompanion.bot.delivery.InboundDeliveries;
 import es.kompanion.bot.delivery.Outbox;
 import es.kompanion.bot.ticket.Tickets;
 import es.kompanion.bot.user.ChatAccount;
+import es.kompanion.bot.user.Channel;
 import es.kompanion.bot.user.Clients;
 import es.kompanion.bot.user.LinkedClient;
 
@@ -108,6 +109,16 @@ public class ConversationEngine {
 			return TurnOutcome.HANDLED;
 		});
 		return (outcome != null) ? outcome : TurnOutcome.HANDLED;
+	}
+
+	/**
+	 * Claims a delivery that does not go through a conversation, such as a message in a
+	 * group that only gets a short note, so that a repeated delivery is answered once.
+	 * @return {@code true} the first time the delivery is seen
+	 */
+	public boolean firstDelivery(Channel channel, String deliveryId) {
+		return Boolean.TRUE
+			.equals(this.transactions.execute((status) -> this.deliveries.claim(channel.name(), deliveryId)));
 	}
 
 	/**

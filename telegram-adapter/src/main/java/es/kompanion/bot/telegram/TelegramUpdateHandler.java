@@ -115,10 +115,13 @@ class TelegramUpdateHandler {
 	 * private chat.
 	 */
 	private void onGroupMessage(String deliveryId, Message message, User from) {
-		// Limitation: a group update that Telegram delivers twice gets the note twice.
 		SendMessage note = this.groups.noteFor(message, from.getLanguageCode());
 		if (note == null) {
 			log.debug("Telegram update {} ignored: {} chat", deliveryId, message.getChat().getType());
+			return;
+		}
+		if (!this.engine.firstDelivery(Channel.TELEGRAM, deliveryId)) {
+			log.debug("Telegram update {} seen before; note not sent again", deliveryId);
 			return;
 		}
 		sendQuietly(deliveryId, note, "private-chat note");

@@ -87,6 +87,7 @@ class TelegramUpdateHandlerTests {
 		given(this.telegram.executeAsync(any(SendMessage.class)))
 			.willReturn(CompletableFuture.completedFuture(new Message()));
 		given(this.engine.handle(any())).willReturn(TurnOutcome.HANDLED);
+		given(this.engine.firstDelivery(any(), any())).willReturn(true);
 		given(this.telegram.execute(any(GetMe.class))).willReturn(this.json.readValue(SELF, User.class));
 	}
 
@@ -320,7 +321,7 @@ class TelegramUpdateHandlerTests {
 
 		this.handler.handle(update);
 
-		then(this.engine).shouldHaveNoInteractions();
+		conversationUntouched();
 		assertThat(sent(SendMessage.class)).isEmpty();
 	}
 
@@ -334,7 +335,7 @@ class TelegramUpdateHandlerTests {
 
 		this.handler.handle(update);
 
-		then(this.engine).shouldHaveNoInteractions();
+		conversationUntouched();
 		assertThat(sent(SendMessage.class)).singleElement().satisfies((note) -> {
 			assertThat(note.getChatId()).isEqualTo("-4012345678");
 			assertThat(note.getText()).isEqualTo(privateOnly(Locale.forLanguageTag("es")));
@@ -352,7 +353,7 @@ class TelegramUpdateHandlerTests {
 
 		this.handler.handle(update);
 
-		then(this.engine).shouldHaveNoInteractions();
+		conversationUntouched();
 		assertThat(sent(SendMessage.class)).singleElement()
 			.extracting(SendMessage::getText)
 			.isEqualTo(privateOnly(Locale.ENGLISH))
@@ -368,7 +369,7 @@ class TelegramUpdateHandlerTests {
 
 		this.handler.handle(update);
 
-		then(this.engine).shouldHaveNoInteractions();
+		conversationUntouched();
 		assertThat(sent(SendMessage.class)).singleElement()
 			.extracting(SendMessage::getChatId)
 			.isEqualTo("-1001234567890");
@@ -383,7 +384,7 @@ class TelegramUpdateHandlerTests {
 
 		this.handler.handle(update);
 
-		then(this.engine).shouldHaveNoInteractions();
+		conversationUntouched();
 		assertThat(sent(SendMessage.class)).isEmpty();
 	}
 
@@ -396,7 +397,7 @@ class TelegramUpdateHandlerTests {
 
 		this.handler.handle(update);
 
-		then(this.engine).shouldHaveNoInteractions();
+		conversationUntouched();
 		assertThat(sent(SendMessage.class)).isEmpty();
 	}
 
@@ -448,7 +449,7 @@ class TelegramUpdateHandlerTests {
 
 		this.handler.handle(update);
 
-		then(this.engine).shouldHaveNoInteractions();
+		conversationUntouched();
 		assertThat(sent(SendMessage.class)).isEmpty();
 	}
 
@@ -476,6 +477,29 @@ class TelegramUpdateHandlerTests {
 		ArgumentCaptor<Inbound> inbound = ArgumentCaptor.forClass(Inbound.class);
 		then(this.engine).should().handle(inbound.capture());
 		return inbound.getValue();
+	}
+
+	/**
+	 * Nothing reached a conversation; a group note only claims its delivery.
+	 */
+	private void conversationUntouched() {
+		then(this.engine).should(never()).handle(any());
+		then(this.engine).should(never()).edit(any(), any(), any(), any());
+	}
+
+	@Test
+	void aGroupUpdateDeliveredTwiceGetsOneNote() throws Exception {
+		given(this.engine.firstDelivery(Channel.TELEGRAM, "123456:852077")).willReturn(true, false);
+		Update update = update("""
+				{"update_id":852077,"message":{"message_id":1380,"from":%s,
+				 "chat":{"id":-4012345678,"title":"Oficina","type":"group"},
+				 "date":1733300000,"text":"/start","entities":[{"offset":0,"length":6,"type":"bot_command"}]}}"""
+			.formatted(ANA));
+
+		this.handler.handle(update);
+		this.handler.handle(update);
+
+		assertThat(sent(SendMessage.class)).hasSize(1);
 	}
 
 }
