@@ -114,8 +114,15 @@ class ConversationRunner {
 
 			boolean accepted = result != null && result.getResultType() == StateMachineEventResult.ResultType.ACCEPTED;
 			if (!accepted || (before == after && turn.replies().isEmpty())) {
-				turn.say(this.replies.notice(turn.locale(), misunderstanding(signal, inbound)));
-				this.actions.prompt(after, turn, variables(machine));
+				if (after == ConversationState.IDLE && inbound.choice() != null) {
+					// An old button with nothing under way: one short message, not the
+					// whole menu again.
+					turn.say(this.replies.withMenu(turn.locale(), misunderstanding(signal, inbound)));
+				}
+				else {
+					turn.say(this.replies.notice(turn.locale(), misunderstanding(signal, inbound)));
+					this.actions.prompt(after, turn, variables(machine));
+				}
 			}
 			this.persister.persist(machine, conversation);
 			return turn.replies();

@@ -569,6 +569,16 @@ class ConversationMachineTests {
 	}
 
 	@Test
+	void anOldButtonWithNothingUnderWayGetsOneShortAnswer() {
+		List<Reply> answer = press(Signal.CONFIRM);
+
+		assertThat(answer).singleElement().satisfies((reply) -> {
+			assertThat(reply.text().plainText()).startsWith("Ese botón ya no está activo");
+			assertThat(actions(reply)).contains(Signal.NEW_TICKET, Signal.MY_TICKETS);
+		});
+	}
+
+	@Test
 	void speaksEnglishToEnglishClients() {
 		LinkedClient english = new LinkedClient(7L, "John Smith", null, "en", null, null);
 
