@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,20 @@ public class Attachments {
 	 */
 	@Transactional
 	public void stored(Long attachmentId, String storageKey, long size) {
+		stored(attachmentId, storageKey, size, null, null);
+	}
+
+	/**
+	 * As {@link #stored(Long, String, long)}, with the name and media type the channel
+	 * gave when the file was fetched, for a file announced without them.
+	 */
+	@Transactional
+	public void stored(Long attachmentId, String storageKey, long size, @Nullable String name,
+			@Nullable String mediaType) {
 		TicketAttachment attachment = this.attachments.findById(attachmentId).orElseThrow();
+		if (name != null && mediaType != null && attachment.getStatus() == AttachmentStatus.PENDING) {
+			attachment.describe(name, mediaType);
+		}
 		if (attachment.store(storageKey, size, this.clock.instant())) {
 			log.debug("Attachment {} stored ({} bytes)", attachmentId, size);
 			this.events.publishEvent(

@@ -162,6 +162,14 @@ public class TicketAttachment {
 		return true;
 	}
 
+	/**
+	 * The channel told what the file really is only once it was fetched.
+	 */
+	void describe(String name, String type) {
+		this.fileName = shortName(name);
+		this.mediaType = cut(type, 128);
+	}
+
 	boolean fail(String reason) {
 		if (this.status != AttachmentStatus.PENDING) {
 			return false;

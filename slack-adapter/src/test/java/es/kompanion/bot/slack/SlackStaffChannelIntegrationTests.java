@@ -424,7 +424,7 @@ class SlackStaffChannelIntegrationTests {
 		});
 
 		ArgumentCaptor<String> key = ArgumentCaptor.forClass(String.class);
-		then(this.attachments).should().stored(eq(32L), key.capture(), eq((long) pdf.length));
+		then(this.attachments).should().stored(eq(32L), key.capture(), eq((long) pdf.length), any(), any());
 		try (InputStream stored = this.files.open(key.getValue())) {
 			assertThat(stored.readAllBytes()).isEqualTo(pdf);
 		}

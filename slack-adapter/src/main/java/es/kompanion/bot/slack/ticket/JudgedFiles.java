@@ -17,6 +17,11 @@ record JudgedFiles(List<IncomingFile> accepted, List<Refusal> refused) {
 		List<IncomingFile> accepted = new ArrayList<>();
 		List<Refusal> refused = new ArrayList<>();
 		for (SharedFile file : files) {
+			if (file.isUndescribed()) {
+				// Judged once files.info says what it is, before anything is downloaded.
+				accepted.add(file.toIncoming());
+				continue;
+			}
 			Verdict verdict = policy.judge(file.name(), file.mediaType(), file.size());
 			if (verdict == Verdict.ACCEPTED) {
 				accepted.add(file.toIncoming());

@@ -43,6 +43,14 @@ record SharedFile(String id, String name, String mediaType, long size) {
 		return new SharedFile(file.getId(), name, mediaType, size);
 	}
 
+	/**
+	 * Whether Slack left out both the name and the type, so that only {@code files.info}
+	 * can tell what the file is.
+	 */
+	boolean isUndescribed() {
+		return this.name.equals(this.id) && UNKNOWN_TYPE.equals(this.mediaType);
+	}
+
 	IncomingFile toIncoming() {
 		return new IncomingFile(this.id, this.name, this.mediaType, this.size);
 	}

@@ -108,9 +108,14 @@ class SlackFileFetcher implements OutboxHandler<SlackFileFetch> {
 		if (file.getSize() != null && file.getSize() > this.policy.maxBytes()) {
 			throw giveUp(attachment, tooLarge());
 		}
+		String name = StringUtils.hasText(file.getName()) ? file.getName() : attachment.getFileName();
+		String type = StringUtils.hasText(file.getMimetype()) ? file.getMimetype() : attachment.getMediaType();
+		if (this.policy.judge(name, type, -1) == FilePolicy.Verdict.TYPE_REFUSED) {
+			throw giveUp(attachment, "file type not allowed");
+		}
 
 		StoredFile stored = download(attachment, HttpUrl.parse(file.getUrlPrivateDownload()));
-		this.attachments.stored(attachment.getId(), stored.key(), stored.size());
+		this.attachments.stored(attachment.getId(), stored.key(), stored.size(), name, type);
 		log.debug("Attachment {} fetched from Slack ({} bytes)", attachment.getId(), stored.size());
 	}
 

@@ -108,13 +108,29 @@ class SlackFileFetcherTests {
 		fetcher(TWENTY_MB).deliver(new SlackFileFetch(32L, 7L));
 
 		ArgumentCaptor<String> key = ArgumentCaptor.forClass(String.class);
-		then(this.attachments).should().stored(eq(32L), key.capture(), eq((long) pdf.length));
+		then(this.attachments).should()
+			.stored(eq(32L), key.capture(), eq((long) pdf.length), eq("modelo_303.pdf"), eq("application/pdf"));
 		try (InputStream stored = this.files.open(key.getValue())) {
 			assertThat(stored.readAllBytes()).isEqualTo(pdf);
 		}
 		LoggedRequest info = this.slack.findAll(postRequestedFor(urlEqualTo("/api/files.info"))).get(0);
 		assertThat(info.formParameter("file").firstValue()).isEqualTo("F0S43PZDF");
 		then(this.attachments).should(never()).failed(anyLong(), any());
+	}
+
+	@Test
+	void aFileAnnouncedWithoutNameIsJudgedOnWhatFilesInfoSaysBeforeAnyDownload() {
+		this.slack.stubFor(post("/api/files.info").willReturn(okJson("""
+				{"ok":true,"file":{"id":"F0S43PZDF","name":"nominas.exe","title":"nominas.exe",
+				 "mimetype":"application/x-msdownload","size":2048,
+				 "url_private_download":"%s/files-pri/T1-F0S43PZDF/download/nominas.exe"}}""".formatted(slackUrl()))));
+
+		assertThatExceptionOfType(DeliveryException.class)
+			.isThrownBy(() -> fetcher(TWENTY_MB).deliver(new SlackFileFetch(32L, 7L)))
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
+
+		then(this.attachments).should().failed(32L, "file type not allowed");
+		this.slack.verify(0, getRequestedFor(urlEqualTo("/files-pri/T1-F0S43PZDF/download/nominas.exe")));
 	}
 
 	@Test
@@ -127,7 +143,7 @@ class SlackFileFetcherTests {
 
 		this.elsewhere.verify(0, anyRequestedFor(anyUrl()));
 		then(this.attachments).should().failed(32L, "download address is not on files.slack.com");
-		then(this.attachments).should(never()).stored(anyLong(), any(), anyLong());
+		then(this.attachments).should(never()).stored(anyLong(), any(), anyLong(), any(), any());
 		assertThat(output).doesNotContain("xoxb-test");
 	}
 
@@ -156,7 +172,7 @@ class SlackFileFetcherTests {
 
 		fetcher(TWENTY_MB).deliver(new SlackFileFetch(32L, 7L));
 
-		then(this.attachments).should().stored(eq(32L), any(), eq((long) pdf.length));
+		then(this.attachments).should().stored(eq(32L), any(), eq((long) pdf.length), any(), any());
 	}
 
 	@Test
@@ -183,7 +199,7 @@ class SlackFileFetcherTests {
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 
 		then(this.attachments).should().failed(32L, "larger than 2 MB");
-		then(this.attachments).should(never()).stored(anyLong(), any(), anyLong());
+		then(this.attachments).should(never()).stored(anyLong(), any(), anyLong(), any(), any());
 	}
 
 	@Test
@@ -208,7 +224,7 @@ class SlackFileFetcherTests {
 			.isThrownBy(() -> fetcher(TWENTY_MB).deliver(new SlackFileFetch(32L, 7L)))
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue());
 
-		then(this.attachments).should(never()).stored(anyLong(), any(), anyLong());
+		then(this.attachments).should(never()).stored(anyLong(), any(), anyLong(), any(), any());
 		assertThat(output).contains("files:read");
 	}
 
