@@ -42,22 +42,29 @@ class Albums {
 	 */
 	boolean join(Turn turn, Map<String, String> vars) {
 		String album = turn.inbound().mediaGroupId();
-		boolean onlyFiles = turn.signal().event() == ConversationEvent.FILES
-				|| (turn.signal().event() == ConversationEvent.QUOTED_REPLY
-						&& String.valueOf(turn.signal().text()).isBlank());
-		if (album == null || !album.equals(vars.get(ALBUM)) || !onlyFiles) {
+		if (album == null || !album.equals(vars.get(ALBUM))) {
 			return false;
 		}
+		ConversationEvent event = turn.signal().event();
+		String caption = (turn.signal().text() != null) ? turn.signal().text().strip() : "";
 		String target = vars.getOrDefault(TARGET, "");
+		if (target.startsWith(MESSAGE) && (event == ConversationEvent.FILES || event == ConversationEvent.QUOTED_REPLY
+				|| event == ConversationEvent.TEXT)) {
+			// The caption may ride on any part of the album: it joins the same message.
+			this.tickets.addToClientMessage(Long.valueOf(target.substring(MESSAGE.length())), turn.clientId(), caption,
+					turn.files(), turn.channel());
+			return true;
+		}
+		boolean onlyFiles = event == ConversationEvent.FILES
+				|| (event == ConversationEvent.QUOTED_REPLY && caption.isEmpty());
+		if (!onlyFiles) {
+			return false;
+		}
 		if (target.equals(DRAFT)) {
 			DraftFiles.add(vars, ConversationActions.DRAFT_FILES, turn.files());
 		}
 		else if (target.equals(PENDING)) {
 			DraftFiles.add(vars, ConversationActions.PENDING_FILES, turn.files());
-		}
-		else if (target.startsWith(MESSAGE)) {
-			this.tickets.addFilesToClientMessage(Long.valueOf(target.substring(MESSAGE.length())), turn.clientId(),
-					turn.files(), turn.channel());
 		}
 		else {
 			return false;

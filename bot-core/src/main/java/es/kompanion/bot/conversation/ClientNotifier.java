@@ -125,6 +125,14 @@ class ClientNotifier {
 	private void tell(Long clientId, Function<Locale, Reply> message) {
 		Client client = this.clients.find(clientId).orElseThrow();
 		Reply reply = message.apply(Texts.locale(client.getLanguage()));
+		if (!client.isActive()) {
+			// A deactivated client no longer uses the bot: staff hear that the answer did
+			// not go.
+			if (reply.ticketId() != null && !reply.text().plainText().isBlank()) {
+				this.tickets.recordClientUnreachable(reply.ticketId(), "CHAT", "client deactivated");
+			}
+			return;
+		}
 		for (ChatIdentity identity : this.clients.identitiesOf(clientId)) {
 			this.outbox.enqueue(identity.getChannel().name(),
 					ClientDelivery.streamKey(identity.getChannel(), identity.getChatId()),

@@ -363,9 +363,15 @@ class ConversationActions {
 
 	Action<ConversationState, ConversationEvent> rejectCandidate() {
 		return act((turn, vars) -> {
-			vars.remove(CANDIDATE);
-			turn.say(this.replies.descriptionHint(turn.locale(), this.minLength, this.maxLength));
+			String candidate = vars.remove(CANDIDATE);
+			turn.say(isTooLong(candidate) ? this.replies.descriptionTooLong(turn.locale(), this.maxLength)
+					: this.replies.descriptionHint(turn.locale(), this.minLength, this.maxLength));
 		});
+	}
+
+	private boolean isTooLong(@Nullable String text) {
+		String trimmed = String.valueOf(text).strip();
+		return trimmed.codePointCount(0, trimmed.length()) > this.maxLength;
 	}
 
 	Action<ConversationState, ConversationEvent> showSummary() {
@@ -433,7 +439,8 @@ class ConversationActions {
 				turn.say(this.replies.notice(turn.locale(), "ticket.new.summary.added"));
 			}
 			else {
-				turn.say(this.replies.descriptionHint(turn.locale(), this.minLength, this.maxLength));
+				turn.say(this.replies.notice(turn.locale(), "ticket.new.summary.too-long",
+						String.valueOf(this.maxLength)));
 			}
 			turn.say(summary(turn, vars));
 		});

@@ -142,6 +142,9 @@ public class ConversationEngine {
 			conversation.speak(client.get().language());
 			answer = this.runner.run(inbound, client.get(), conversation);
 		}
+		else if (this.clients.isLinkedToInactive(account.channel(), account.externalUserId())) {
+			answer = List.of(this.replies.notice(Texts.locale(conversation.getLanguage()), "account.inactive"));
+		}
 		else {
 			answer = this.linking.greet(inbound, conversation);
 		}

@@ -286,11 +286,16 @@ class Replies {
 				List.of(List.of(cancel(locale))), null);
 	}
 
+	Reply descriptionTooLong(Locale locale, int max) {
+		return new Reply(this.texts.rich(locale, "ticket.new.description.too-long", String.valueOf(max)),
+				List.of(List.of(cancel(locale))), null);
+	}
+
 	Reply summary(Locale locale, Department department, String description, int files) {
 		RichText text = this.texts.rich(locale, "ticket.new.summary", this.texts.department(locale, department))
 			.append(RichText.plain("\n" + description));
 		if (files > 0) {
-			text = text.append(this.texts.rich(locale, "ticket.new.summary.files", String.valueOf(files)));
+			text = text.append(this.texts.rich(locale, "ticket.new.summary.files", files));
 		}
 		return new Reply(text, List.of(
 				List.of(Choice.action(this.texts.plain(locale, "button.confirm"), Signal.CONFIRM)),

@@ -193,6 +193,18 @@ public class Tickets {
 	 */
 	@Transactional
 	public boolean addFilesToClientMessage(Long messageId, Long clientId, List<IncomingFile> files, Channel channel) {
+		return addToClientMessage(messageId, clientId, "", files, channel);
+	}
+
+	/**
+	 * Adds more of an album to a message the client already sent: its files, and its
+	 * caption when the part that carries one arrives after the first. The caption is
+	 * passed on like a message of its own, so the staff thread shows it.
+	 * @return {@code false} if the message is not the client's
+	 */
+	@Transactional
+	public boolean addToClientMessage(Long messageId, Long clientId, String caption, List<IncomingFile> files,
+			Channel channel) {
 		Optional<TicketMessage> message = this.messages.findById(messageId)
 			.filter((m) -> m.getAuthorType() == AuthorType.CLIENT
 					&& Actor.client(clientId).ref().equals(m.getAuthorRef()));
@@ -201,6 +213,11 @@ public class Tickets {
 		}
 		Ticket ticket = this.tickets.findById(message.get().getTicketId()).orElseThrow();
 		addFiles(ticket, message.get(), AttachmentDirection.FROM_CLIENT, channel, files, this.clock.instant());
+		if (!caption.isBlank()) {
+			String body = message.get().getBody();
+			message.get().correct(body.isBlank() ? caption.strip() : body + "\n\n" + caption.strip());
+			this.events.publishEvent(new ClientMessageAdded(ticket.getId(), messageId, clientId));
+		}
 		return true;
 	}
 

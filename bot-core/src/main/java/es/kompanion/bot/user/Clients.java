@@ -188,6 +188,17 @@ public class Clients {
 		return LinkedClient.of(client);
 	}
 
+	/**
+	 * Whether the chat account is linked to a client who has been deactivated.
+	 */
+	@Transactional(readOnly = true)
+	public boolean isLinkedToInactive(Channel channel, String externalUserId) {
+		return this.identities.findByChannelAndExternalUserId(channel, externalUserId)
+			.flatMap((identity) -> this.clients.findById(identity.getClientId()))
+			.filter((client) -> !client.isActive())
+			.isPresent();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<LinkedClient> findLinked(Channel channel, String externalUserId) {
 		return this.identities.findByChannelAndExternalUserId(channel, externalUserId)

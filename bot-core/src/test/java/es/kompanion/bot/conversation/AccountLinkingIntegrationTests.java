@@ -132,6 +132,17 @@ class AccountLinkingIntegrationTests {
 	}
 
 	@Test
+	void aLinkedClientWhoIsDeactivatedIsToldSoInsteadOfBeingGreetedAsAStranger() throws Exception {
+		Client client = client("es");
+		ChatAccount chat = stranger();
+		say(chat, client.getEmail());
+		say(chat, this.events.stream(LinkCodeIssued.class).findFirst().orElseThrow().code());
+		this.clients.deactivate(client.getId());
+
+		assertThat(say(chat, "Hola, ¿seguís ahí?")).contains("no está activa").doesNotContain("Soy el asistente");
+	}
+
+	@Test
 	void anExpiredCodeLinksNothing() {
 		Client client = client("es");
 		ChatAccount chat = stranger();

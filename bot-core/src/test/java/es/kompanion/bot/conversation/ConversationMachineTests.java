@@ -402,8 +402,30 @@ class ConversationMachineTests {
 							List.of(new IncomingFile("p-1", "archivo-1.jpg", "image/jpeg", 1000)), "TELEGRAM:42:301"),
 					Channel.TELEGRAM);
 		then(this.tickets).should()
-			.addFilesToClientMessage(900L, 7L, List.of(new IncomingFile("p-2", "archivo-1.jpg", "image/jpeg", 1000)),
+			.addToClientMessage(900L, 7L, "", List.of(new IncomingFile("p-2", "archivo-1.jpg", "image/jpeg", 1000)),
 					Channel.TELEGRAM);
+	}
+
+	@Test
+	void aCaptionOnALaterPartOfAnAlbumJoinsTheSameMessage() {
+		given(this.sentMessages.ticketOf(Channel.TELEGRAM, "42", "777")).willReturn(Optional.of(55L));
+		given(this.tickets.findOwned(55L, 7L)).willReturn(Optional.of(ticket(55L, 1042, TicketStatus.OPEN)));
+		givenPostsAdd(55L, 1042);
+
+		List<Reply> first = this.runner.run(
+				new Inbound(ACCOUNT, next(), "es", null, null,
+						List.of(new InboundFile("p-1", "photo_1.jpg", "image/jpeg", 1000)), "701", "777", "album-3"),
+				CLIENT, this.conversation);
+		List<Reply> second = this.runner.run(
+				new Inbound(ACCOUNT, next(), "es", "Las facturas que faltaban", null,
+						List.of(new InboundFile("p-2", "photo_2.jpg", "image/jpeg", 1000)), "702", "777", "album-3"),
+				CLIENT, this.conversation);
+
+		assertThat(text(first)).contains("#1042");
+		assertThat(second).isEmpty();
+		then(this.tickets).should()
+			.addToClientMessage(900L, 7L, "Las facturas que faltaban",
+					List.of(new IncomingFile("p-2", "photo_2.jpg", "image/jpeg", 1000)), Channel.TELEGRAM);
 	}
 
 	@Test
