@@ -289,6 +289,26 @@ class SlackStaffChannelIntegrationTests {
 	}
 
 	@Test
+	void aPressThatLosesARaceWithAnotherSaysTheTicketWasAlreadySo() {
+		this.slack.stubFor(post("/actions/T1/1/xyz").willReturn(ok("ok")));
+		given(this.deliveries.claim(anyString(), anyString())).willReturn(true);
+		given(this.tickets.changeStatus(7L, TicketStatus.PENDING_CLIENT, Actor.staff("slack:U024BE7LH")))
+			.willThrow(new org.springframework.orm.ObjectOptimisticLockingFailureException("Ticket", 7L))
+			.willReturn(false);
+
+		httpMode().run((context) -> {
+			String body = buttonPress("ticket_pending");
+
+			mvc(context).perform(signed(events(MediaType.APPLICATION_FORM_URLENCODED), body))
+				.andExpect(status().isOk());
+
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> this.slack.verify(postRequestedFor(urlEqualTo("/actions/T1/1/xyz"))
+					.withRequestBody(containing("ya estaba así"))));
+		});
+	}
+
+	@Test
 	void tellsOnlyThePresserWhenAMoveIsNotAllowed() {
 		this.slack.stubFor(post("/actions/T1/1/xyz").willReturn(ok("ok")));
 		given(this.deliveries.claim(anyString(), anyString())).willReturn(true);

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -116,14 +117,7 @@ class StaffDeskActions implements SlackListeners {
 			return NOT_FOUND;
 		}
 		try {
-			Outcome outcome = this.transactions.execute((status) -> {
-				if (!this.deliveries.claim(StaffThreadReplies.SOURCE, press.deliveryId())) {
-					return Outcome.SEEN_BEFORE;
-				}
-				boolean changed = this.tickets.changeStatus(ticketId, button.target(),
-						Actor.staff("slack:" + press.userId()));
-				return changed ? Outcome.CHANGED : Outcome.UNCHANGED;
-			});
+			Outcome outcome = change(button, press, ticketId);
 			log.debug("Button {} on ticket {}: {}", button.actionId(), ticketId, outcome);
 			return (outcome == Outcome.UNCHANGED) ? UNCHANGED : null;
 		}
@@ -138,6 +132,31 @@ class StaffDeskActions implements SlackListeners {
 		catch (RuntimeException ex) {
 			log.error("Button {} on ticket {} failed", button.actionId(), ticketId, ex);
 			return FAILED;
+		}
+	}
+
+	/**
+	 * Changes the status in one transaction. Two presses at the same moment race for the
+	 * ticket row; the loser is run once more and then finds the status already set.
+	 */
+	private @Nullable Outcome change(TicketButton button, Press press, Long ticketId) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.transactions.execute((status) -> {
+					if (!this.deliveries.claim(StaffThreadReplies.SOURCE, press.deliveryId())) {
+						return Outcome.SEEN_BEFORE;
+					}
+					boolean changed = this.tickets.changeStatus(ticketId, button.target(),
+							Actor.staff("slack:" + press.userId()));
+					return changed ? Outcome.CHANGED : Outcome.UNCHANGED;
+				});
+			}
+			catch (ConcurrencyFailureException ex) {
+				if (attempt >= 2) {
+					throw ex;
+				}
+				log.debug("Button {} on ticket {} lost a race; trying again", button.actionId(), ticketId);
+			}
 		}
 	}
 
