@@ -213,8 +213,9 @@ class ConversationActions {
 	 * feature: what they wrote goes to that ticket, whatever step they were in.
 	 */
 	private Reply quotedReply(Turn turn) {
-		Long ticketId = this.sentMessages
-			.ticketOf(turn.channel(), turn.inbound().account().chatId(), String.valueOf(turn.signal().argument()))
+		Long ticketId = QuotedTickets
+			.of(this.sentMessages, this.tickets, turn.inbound().account(), String.valueOf(turn.signal().argument()),
+					turn.clientId())
 			.orElse(null);
 		TicketSummary ticket = (ticketId != null) ? findOwned(turn, ticketId.toString()) : null;
 		if (ticket == null) {

@@ -139,8 +139,9 @@ class ConversationRunner {
 	}
 
 	private boolean quotesOwnTicket(Inbound inbound, LinkedClient client) {
-		return this.sentMessages
-			.ticketOf(inbound.account().channel(), inbound.account().chatId(), String.valueOf(inbound.replyToRef()))
+		return QuotedTickets
+			.of(this.sentMessages, this.tickets, inbound.account(), String.valueOf(inbound.replyToRef()),
+					client.clientId())
 			.flatMap((ticketId) -> this.tickets.findOwned(ticketId, client.clientId()))
 			.isPresent();
 	}

@@ -250,6 +250,18 @@ public class Tickets {
 	}
 
 	/**
+	 * The ticket holding a chat message the client sent, by the platform's name for it.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> ticketOfClientMessage(Long clientId, String externalRef) {
+		Actor client = Actor.client(clientId);
+		return this.messages.findByExternalRefAndAuthorTypeAndAuthorRef(externalRef, client.type(), client.ref())
+			.stream()
+			.map(TicketMessage::getTicketId)
+			.findFirst();
+	}
+
+	/**
 	 * The closed ticket that the given one continues, if any.
 	 */
 	@Transactional(readOnly = true)

@@ -429,6 +429,21 @@ class ConversationMachineTests {
 	}
 
 	@Test
+	void aReplyToTheirOwnEarlierMessageGoesToTheTicketHoldingIt() {
+		given(this.tickets.ticketOfClientMessage(7L, "TELEGRAM:42:480")).willReturn(Optional.of(55L));
+		given(this.tickets.findOwned(55L, 7L)).willReturn(Optional.of(ticket(55L, 1042, TicketStatus.OPEN)));
+		givenPostsAdd(55L, 1042);
+
+		List<Reply> answer = this.runner.run(
+				new Inbound(ACCOUNT, next(), "es", "Perdón, era el de abril", null, List.of(), "481", "480", null),
+				CLIENT, this.conversation);
+
+		assertThat(text(answer)).contains("#1042");
+		then(this.tickets).should()
+			.post(55L, 7L, new ClientPost("Perdón, era el de abril", List.of(), "TELEGRAM:42:481"), Channel.TELEGRAM);
+	}
+
+	@Test
 	void aReplyToABotMessageGoesToItsTicketWithoutAsking() {
 		given(this.sentMessages.ticketOf(Channel.TELEGRAM, "42", "777")).willReturn(Optional.of(55L));
 		given(this.tickets.findOwned(55L, 7L)).willReturn(Optional.of(ticket(55L, 1042, TicketStatus.CLOSED)));

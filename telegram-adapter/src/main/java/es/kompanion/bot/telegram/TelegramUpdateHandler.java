@@ -221,16 +221,19 @@ class TelegramUpdateHandler {
 	}
 
 	/**
-	 * The bot message a client answered with Telegram's reply feature; a reply to
-	 * anything else is no reply to the bot.
+	 * The message a client answered with Telegram's reply feature, when it was this bot's
+	 * or their own (the engine finds the ticket of either); a reply to anybody else's
+	 * message is no reply the bot can place.
 	 */
 	private @Nullable String replyToRef(Message message) {
 		Message quoted = message.getReplyToMessage();
-		if (quoted == null || quoted.getFrom() == null || quoted.getMessageId() == null
-				|| !this.botId.equals(String.valueOf(quoted.getFrom().getId()))) {
+		if (quoted == null || quoted.getFrom() == null || quoted.getMessageId() == null) {
 			return null;
 		}
-		return String.valueOf(quoted.getMessageId());
+		String author = String.valueOf(quoted.getFrom().getId());
+		boolean placeable = this.botId.equals(author)
+				|| (message.getFrom() != null && author.equals(String.valueOf(message.getFrom().getId())));
+		return placeable ? String.valueOf(quoted.getMessageId()) : null;
 	}
 
 }

@@ -211,7 +211,7 @@ class TelegramUpdateHandlerTests {
 	}
 
 	@Test
-	void treatsAReplyToAnyoneButTheBotAsAPlainMessage() throws Exception {
+	void passesRepliesToTheirOwnMessagesButNotToOtherBots() throws Exception {
 		this.handler.handle(update("""
 				{"update_id":852027,"message":{"message_id":1397,"from":%s,"chat":%s,"date":1733300000,
 				 "text":"Perdón, quería decir el 303",
@@ -225,7 +225,7 @@ class TelegramUpdateHandlerTests {
 
 		ArgumentCaptor<Inbound> inbounds = ArgumentCaptor.forClass(Inbound.class);
 		then(this.engine).should(times(2)).handle(inbounds.capture());
-		assertThat(inbounds.getAllValues()).extracting(Inbound::replyToRef).containsOnlyNulls();
+		assertThat(inbounds.getAllValues()).extracting(Inbound::replyToRef).containsExactly("1396", null);
 	}
 
 	@Test
