@@ -38,8 +38,8 @@ class InboundFiles {
 		int index = 0;
 		for (InboundFile file : inbound.files()) {
 			index++;
-			String name = (file.name() != null && !file.name().isBlank()) ? file.name().strip()
-					: defaultName(file.mediaType(), index);
+			String given = (file.name() != null) ? clean(file.name()) : "";
+			String name = !given.isBlank() ? given : defaultName(file.mediaType(), index);
 			String type = (file.mediaType() != null) ? file.mediaType() : "application/octet-stream";
 			switch (this.policy.judge(name, type, file.size())) {
 				case ACCEPTED -> accepted.add(new IncomingFile(file.ref(), name, type, file.size()));
@@ -55,6 +55,14 @@ class InboundFiles {
 			notices.add(this.replies.notice(locale, "files.type-refused", String.join(", ", refused)));
 		}
 		return accepted;
+	}
+
+	/**
+	 * A file name without control or direction-changing characters, which could make
+	 * {@code invoice\u202Efdp.exe} read as a PDF wherever the name is shown.
+	 */
+	static String clean(String name) {
+		return name.replaceAll("[\\p{Cc}\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]", "").strip();
 	}
 
 	private static String defaultName(@org.jspecify.annotations.Nullable String mediaType, int index) {

@@ -375,6 +375,7 @@ class ConversationMachineTests {
 				new InboundFile("f-2", "nominas.zip", "application/zip", 25L * 1024 * 1024));
 
 		assertThat(text(answer)).contains("No acepto factura.pdf.exe", "nominas.zip", "20 MB", "enlace");
+		assertThat(InboundFiles.clean("informe\u202Efdp.exe\n")).isEqualTo("informefdp.exe");
 		assertThat(this.conversation.getState()).isEqualTo(ConversationState.WRITING_DESCRIPTION);
 		assertThat(this.conversation.getVariables()).doesNotContain("f-1", "f-2");
 	}
