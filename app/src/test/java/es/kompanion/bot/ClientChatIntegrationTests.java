@@ -519,9 +519,10 @@ class ClientChatIntegrationTests {
 				{"update_id":%d,"message":{"message_id":%d,"date":1767600000,
 				 "from":{"id":%d,"is_bot":false,"first_name":"Cliente","language_code":"es"},
 				 "chat":{"id":%d,"first_name":"Cliente","type":"private"},
-				 "document":{"file_name":%s,"mime_type":"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-				  "file_id":"doc-%d","file_unique_id":"d%d","file_size":%d}}}"""
-			.formatted(update, update + 10, user, user, quote(name), user, user, size);
+				 "document":{"file_name":%s,
+				  "mime_type":"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+				  "file_id":"doc-%d","file_unique_id":"d%d","file_size":%d}}}""".formatted(update, update + 10, user,
+				user, quote(name), user, user, size);
 	}
 
 	private String replyUpdate(long user, String text, long botMessageId) {
@@ -654,11 +655,11 @@ class ClientChatIntegrationTests {
 		api.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).atPriority(1)
 			.willReturn(aResponse().withHeader("Content-Type", "application/json")
 				.withTransformers("response-template")
-				.withBody(
-						"""
-								{"ok":true,"channel":"%s","ts":"17333{{randomInt lower=10000 upper=99999}}.{{randomInt lower=100000 upper=999999}}",
-								 "message":{"type":"message","user":"UBOT","bot_id":"B0BOT","text":"ok"}}"""
-							.formatted(BotHarness.STAFF_CHANNEL))));
+				.withBody("""
+							{"ok":true,"channel":"%s",
+						"ts":"17333{{randomInt lower=10000 upper=99999}}.{{randomInt lower=100000 upper=999999}}",
+							 "message":{"type":"message","user":"UBOT","bot_id":"B0BOT","text":"ok"}}"""
+					.formatted(BotHarness.STAFF_CHANNEL))));
 		api.stubFor(post(urlPathMatching("(?i)/bot[^/]+/getfile")).willReturn(okJson("""
 				{"ok":true,"result":{"file_id":"any","file_unique_id":"u1","file_size":%d,
 				 "file_path":"photos/file_7.jpg"}}""".formatted(PHOTO.length))));

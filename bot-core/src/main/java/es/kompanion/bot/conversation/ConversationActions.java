@@ -99,16 +99,13 @@ class ConversationActions {
 
 	private final Duration recentWindow;
 
-	private final SentMessages sentMessages;
-
 	private final Clients clients;
 
 	private final Mailer mailer;
 
 	ConversationActions(Tickets tickets, Surveys surveys, Replies replies, Resources resources, Clock clock,
-			CoreProperties properties, SentMessages sentMessages, Clients clients, Mailer mailer) {
+			CoreProperties properties, Clients clients, Mailer mailer) {
 		this.mailer = mailer;
-		this.sentMessages = sentMessages;
 		this.clients = clients;
 		this.recentWindow = properties.recentTicketWindow();
 		this.tickets = tickets;
@@ -209,15 +206,12 @@ class ConversationActions {
 	}
 
 	/**
-	 * The client answered a bot message about a ticket with their platform's reply
-	 * feature: what they wrote goes to that ticket, whatever step they were in.
+	 * The client answered a message about a ticket with their platform's reply feature:
+	 * what they wrote goes to that ticket, whatever step they were in. The runner found
+	 * the ticket; the signal carries its id.
 	 */
 	private Reply quotedReply(Turn turn) {
-		Long ticketId = QuotedTickets
-			.of(this.sentMessages, this.tickets, turn.inbound().account(), String.valueOf(turn.signal().argument()),
-					turn.clientId())
-			.orElse(null);
-		TicketSummary ticket = (ticketId != null) ? findOwned(turn, ticketId.toString()) : null;
+		TicketSummary ticket = findOwned(turn, turn.signal().argument());
 		if (ticket == null) {
 			return this.replies.withMenu(turn.locale(), "ticket.quoted.unknown");
 		}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
 
 import es.kompanion.bot.CoreProperties;
 import es.kompanion.bot.ticket.IncomingFile;
+import es.kompanion.bot.ticket.TicketSummary;
 import es.kompanion.bot.ticket.Tickets;
+import es.kompanion.bot.user.ChatAccount;
 import es.kompanion.bot.user.LinkedClient;
 
 /**
@@ -75,13 +78,17 @@ class ConversationRunner {
 		List<Reply> notices = new ArrayList<>();
 		List<IncomingFile> files = this.files.accept(inbound, locale, notices);
 		Inbound taken = (files.size() == inbound.files().size()) ? inbound : withoutRefused(inbound, files);
-		if (taken.replyToRef() != null && !quotesOwnTicket(taken, client)) {
-			// A reply to a bot message that is about no ticket of theirs is just a
-			// message.
+		Long quoted = (taken.replyToRef() != null) ? quotedTicket(taken, client).orElse(null) : null;
+		if (taken.replyToRef() != null && quoted == null) {
+			// A reply to a message that is about no ticket of theirs is just a message.
 			taken = new Inbound(taken.account(), taken.deliveryId(), taken.languageCode(), taken.text(), taken.choice(),
 					taken.files(), taken.messageRef(), null, taken.mediaGroupId());
 		}
 		Signal signal = Signal.decode(taken);
+		if (signal.event() == ConversationEvent.QUOTED_REPLY) {
+			// From here on the reply names the ticket it was found to belong to.
+			signal = new Signal(ConversationEvent.QUOTED_REPLY, String.valueOf(quoted), signal.text());
+		}
 		Turn turn = new Turn(signal, client, locale, taken, files);
 		notices.forEach(turn::say);
 		if (hasExpired(conversation)) {
@@ -138,12 +145,17 @@ class ConversationRunner {
 		}
 	}
 
-	private boolean quotesOwnTicket(Inbound inbound, LinkedClient client) {
-		return QuotedTickets
-			.of(this.sentMessages, this.tickets, inbound.account(), String.valueOf(inbound.replyToRef()),
-					client.clientId())
-			.flatMap((ticketId) -> this.tickets.findOwned(ticketId, client.clientId()))
-			.isPresent();
+	/**
+	 * The client's own ticket that the message they replied to belongs to: a bot message
+	 * sent about it, or one of their own messages stored on it.
+	 */
+	private Optional<Long> quotedTicket(Inbound inbound, LinkedClient client) {
+		ChatAccount account = inbound.account();
+		String quotedRef = String.valueOf(inbound.replyToRef());
+		Optional<Long> ticketId = this.sentMessages.ticketOf(account.channel(), account.chatId(), quotedRef)
+			.or(() -> this.tickets.ticketOfClientMessage(client.clientId(),
+					ConversationEngine.externalRef(account, quotedRef)));
+		return ticketId.flatMap((id) -> this.tickets.findOwned(id, client.clientId())).map(TicketSummary::id);
 	}
 
 	private static Inbound withoutRefused(Inbound inbound, List<IncomingFile> accepted) {

@@ -65,7 +65,7 @@ class LinkCodes {
 	Issued request(ChatAccount account, String email) {
 		Instant now = this.clock.instant();
 		LocalDateTime since = utc(now.minus(this.settings.window()));
-		String normalized = email.strip().toLowerCase(java.util.Locale.ROOT);
+		String normalized = Client.normalizeEmail(email);
 		Integer byAccount = this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM link_code WHERE channel = ? AND external_user_id = ? AND created_at > ?",
 				Integer.class, account.channel().name(), account.externalUserId(), since);

@@ -115,11 +115,7 @@ class Replies {
 		RichText text = this.texts.rich(locale, "tickets.search.title", String.valueOf(page.getTotalElements()),
 				preview(words));
 		List<List<Choice>> rows = new ArrayList<>();
-		for (TicketSummary ticket : page) {
-			text = text.append(this.texts.rich(locale, "tickets.line", ticket.label(), statusIcon(ticket.status()),
-					this.texts.status(locale, ticket.status()), this.texts.department(locale, ticket.department()),
-					DAY.format(ticket.createdAt().atZone(MADRID)), preview(ticket.description())));
-		}
+		text = text.append(ticketLines(locale, page));
 		rows.addAll(ticketButtons(page));
 		List<Choice> paging = new ArrayList<>();
 		if (page.hasPrevious()) {
@@ -135,6 +131,19 @@ class Replies {
 		rows.add(List.of(Choice.action(this.texts.plain(locale, "button.search-again"), Signal.SEARCH),
 				Choice.action(this.texts.plain(locale, "button.my-tickets"), Signal.MY_TICKETS)));
 		return new Reply(text, rows, null);
+	}
+
+	/**
+	 * A line per ticket: number, status, department, date and the start of its text.
+	 */
+	private RichText ticketLines(Locale locale, Iterable<TicketSummary> tickets) {
+		RichText lines = new RichText(List.of());
+		for (TicketSummary ticket : tickets) {
+			lines = lines.append(this.texts.rich(locale, "tickets.line", ticket.label(), statusIcon(ticket.status()),
+					this.texts.status(locale, ticket.status()), this.texts.department(locale, ticket.department()),
+					DAY.format(ticket.createdAt().atZone(MADRID)), preview(ticket.description())));
+		}
+		return lines;
 	}
 
 	private static List<List<Choice>> ticketButtons(Iterable<TicketSummary> tickets) {
@@ -324,11 +333,7 @@ class Replies {
 		if (page.isEmpty()) {
 			text = text.append(this.texts.rich(locale, "tickets.filter-empty"));
 		}
-		for (TicketSummary ticket : page) {
-			text = text.append(this.texts.rich(locale, "tickets.line", ticket.label(), statusIcon(ticket.status()),
-					this.texts.status(locale, ticket.status()), this.texts.department(locale, ticket.department()),
-					DAY.format(ticket.createdAt().atZone(MADRID)), preview(ticket.description())));
-		}
+		text = text.append(ticketLines(locale, page));
 		List<List<Choice>> rows = new ArrayList<>(ticketButtons(page));
 		List<Choice> paging = new ArrayList<>();
 		if (page.hasPrevious()) {

@@ -62,7 +62,10 @@ public class Client {
 		this.createdAt = Instant.now();
 	}
 
-	static String normalizeEmail(String email) {
+	/**
+	 * The form emails are stored and compared in.
+	 */
+	public static String normalizeEmail(String email) {
 		return email.strip().toLowerCase(Locale.ROOT);
 	}
 
